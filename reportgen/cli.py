@@ -1,0 +1,59 @@
+"""The command line: parse options, call the library, turn its errors into red lines.
+
+Nothing here knows how a report is made; everything it does can be done from Python with
+:func:`reportgen.build`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reportgen.errors import ReportgenError
+from reportgen.pipeline import Format, build
+
+app = typer.Typer(
+    help="Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def main() -> None:
+    """Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML."""
+
+
+@app.command("build")
+def build_command(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Tệp YAML số liệu (hoặc thư mục chứa các tệp đó).")
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi kết quả.")] = Path("out"),
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Thư mục mẫu riêng, được tìm trước các mẫu có sẵn.",
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Ghi html, pdf hay cả hai (all).")
+    ] = Format.ALL,
+) -> None:
+    """Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu."""
+    try:
+        written = build(inputs, out=out, templates=templates, fmt=fmt)
+    except ReportgenError as error:
+        for problem in error.problems:
+            typer.secho(str(problem), fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from None
+    folders = sorted({path.parent if path.parent.name != "anh" else path.parent.parent
+                      for path in written})
+    for folder in folders:
+        files = sorted(p.name for p in written if p.parent == folder)
+        typer.echo(f"Đã ghi {folder}/: {', '.join(files)}")

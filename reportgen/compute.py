@@ -1,0 +1,97 @@
+"""Stage 3, computing: everything the templates print, derived once from the validated input.
+
+Pure functions, no I/O and no formatting: figures stay numbers and dates stay dates, so that
+the Vietnamese wording is decided in one place, the templates and their filters.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TypedDict
+
+from reportgen.schema import (
+    Anh,
+    BaiViet,
+    BaoCao,
+    ChiTieu,
+    HoiNghi,
+    KhenThuong,
+    NhomChiTieu,
+    ToChuc,
+    YearEnd,
+)
+
+
+class Photo(TypedDict):
+    """A photo as the templates see it: where the built article finds it, and its caption."""
+
+    src: str
+    """Path relative to the output folder: `anh/toan-canh.png`."""
+    chu_thich: str
+    sau: str
+
+
+class Context(TypedDict):
+    """The variables every template receives (documented for template authors in the README)."""
+
+    to_chuc: ToChuc
+    nam: int
+    nam_sau: int
+    hoi_nghi: HoiNghi
+    chi_tieu: dict[str, NhomChiTieu]
+    chi_so: dict[str, ChiTieu]
+    ket_qua: list[str]
+    han_che: list[str]
+    phuong_huong: list[str]
+    khen_thuong: list[KhenThuong]
+    anh: list[Photo]
+    bai_viet: BaiViet
+    bao_cao: BaoCao
+    ngay_bai_viet: datetime.date
+    ngay_bao_cao: datetime.date
+
+
+def photo_names(photos: list[Anh]) -> list[str]:
+    """Choose a distinct file name in the output's ``anh/`` folder for each photo.
+
+    >>> from reportgen.schema import Anh
+    >>> photo_names([Anh(tep="a/x.png", chu_thich="1"), Anh(tep="b/x.png", chu_thich="2")])
+    ['anh/x.png', 'anh/2-x.png']
+    """
+    names: list[str] = []
+    for number, photo in enumerate(photos, start=1):
+        name = photo.tep.replace("\\", "/").rsplit("/", 1)[-1]
+        if f"anh/{name}" in names:
+            name = f"{number}-{name}"
+        names.append(f"anh/{name}")
+    return names
+
+
+def context(data: YearEnd) -> Context:
+    """Derive the template context of one unit."""
+    indicators = {
+        key: indicator
+        for group in data.chi_tieu.values()
+        for key, indicator in group.danh_sach.items()
+    }
+    photos = [
+        Photo(src=src, chu_thich=photo.chu_thich, sau=photo.sau.value)
+        for src, photo in zip(photo_names(data.anh), data.anh, strict=True)
+    ]
+    return Context(
+        to_chuc=data.to_chuc,
+        nam=data.nam,
+        nam_sau=data.nam + 1,
+        hoi_nghi=data.hoi_nghi,
+        chi_tieu=data.chi_tieu,
+        chi_so=indicators,
+        ket_qua=data.ket_qua,
+        han_che=data.han_che,
+        phuong_huong=data.phuong_huong,
+        khen_thuong=data.khen_thuong,
+        anh=photos,
+        bai_viet=data.bai_viet,
+        bao_cao=data.bao_cao,
+        ngay_bai_viet=data.bai_viet.ngay or data.hoi_nghi.ngay,
+        ngay_bao_cao=data.bao_cao.ngay or data.hoi_nghi.ngay,
+    )

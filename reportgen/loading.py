@@ -1,0 +1,172 @@
+"""Stage 1, loading: a YAML file becomes plain data that remembers where each value stood.
+
+Every scalar stays text. YAML's own typing would read ``63.979`` as a float and ``no`` as
+False; here the schema decides what a value means, the Vietnamese way. The loader only
+composes the YAML node graph (PyYAML's composer keeps line and column marks) and walks it,
+refusing what a hand-written year-end file never needs: duplicate keys, anchors and aliases.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.errors import Location, Problem, ReportgenError
+
+Path_ = tuple[str | int, ...]
+"""A value's address in the document: mapping keys and list indexes from the root."""
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+try:  # libyaml's composer is several times faster; the pure-Python one behaves the same.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class Document:
+    """The data of one input file, with the position of every value and key."""
+
+    path: Path
+    data: Any
+    values: dict[Path_, Location] = field(default_factory=dict)
+    keys: dict[Path_, Location] = field(default_factory=dict)
+
+    def locate(self, address: Path_, *, key: bool = False) -> Location:
+        """Return where ``address`` stands, or its nearest enclosing value that exists.
+
+        With ``key``, prefer the position of the mapping key (for "unknown field" errors).
+        """
+        for end in range(len(address), -1, -1):
+            prefix = address[:end]
+            if key and prefix in self.keys:
+                return self.keys[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return Location(self.path)
+
+
+def load(path: Path) -> Document:
+    """Read a YAML input file into a :class:`Document`.
+
+    Raises:
+        ReportgenError: the file cannot be read, is not UTF-8, is not valid YAML, or uses
+            duplicate keys, anchors or aliases.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReportgenError.at(
+            Location(path), f"không đọc được tệp ({error.strerror or error})"
+        ) from None
+    return loads(_decode(raw, path), path)
+
+
+def loads(text: str, path: Path) -> Document:
+    """Parse YAML ``text`` as if read from ``path`` (which is only used in messages).
+
+    >>> doc = loads("nam: 2020\\nso: 63.979\\n", Path("x.yaml"))
+    >>> doc.data
+    {'nam': '2020', 'so': '63.979'}
+    >>> str(doc.locate(("so",)))
+    'x.yaml:2:5'
+    """
+    # Text pasted from Word is sometimes decomposed (NFD) and would then fail to match keys.
+    text = unicodedata.normalize("NFC", text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise ReportgenError([_syntax_problem(path, error)]) from None
+    except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
+        raise ReportgenError.at(Location(path), f"YAML không hợp lệ: {error}") from None
+    document = Document(path, None)
+    if root is None:
+        raise ReportgenError.at(Location(path, 1, 1), "tệp trống: chưa có nội dung nào")
+    document.data = _Walker(document).walk(root, ())
+    if not isinstance(document.data, dict):
+        raise ReportgenError.at(
+            document.locate(()), "tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng"
+        )
+    return document
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ReportgenError.at(
+            Location(path, line, 1),
+            "tệp không phải mã UTF-8 (có thể là mã cũ TCVN3, VNI hoặc Windows-1258) — "
+            "mở tệp bằng Unikey (Công cụ chuyển mã) hoặc trình soạn thảo và lưu lại "
+            "với bảng mã Unicode UTF-8",
+        ) from None
+
+
+def _mark(path: Path, mark: yaml.Mark | None) -> Location:
+    if mark is None:  # pragma: no cover - composed nodes always carry marks
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+_SYNTAX_HINTS = {
+    "found character '\\t' that cannot start any token": (
+        "có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách"
+    ),
+    "mapping values are not allowed here": (
+        "dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép"
+    ),
+}
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    problem = error.problem or "lỗi cú pháp"
+    hint = _SYNTAX_HINTS.get(problem, f"lỗi cú pháp YAML ({problem})")
+    return Problem(_mark(path, error.problem_mark or error.context_mark), hint)
+
+
+class _Walker:
+    """Turns composed nodes into dicts, lists, text and None, recording positions."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.seen: set[int] = set()
+
+    def walk(self, node: yaml.Node, address: Path_) -> Any:
+        location = _mark(self.document.path, node.start_mark)
+        self.document.values[address] = location
+        # An alias composes to the very node it names: seeing a node twice means one was used.
+        if id(node) in self.seen:
+            raise ReportgenError.at(
+                location, "không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ"
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, address)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*address, i)) for i, item in enumerate(node.value)]
+        if node.tag == _NULL_TAG:
+            return None
+        return str(node.value)
+
+    def _mapping(self, node: yaml.MappingNode, address: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_location = _mark(self.document.path, key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ReportgenError.at(key_location, "tên trường phải là một từ, ví dụ `nam`")
+            key = str(key_node.value)
+            if key in result:
+                first = self.document.keys[(*address, key)]
+                raise ReportgenError.at(
+                    key_location,
+                    f"trường `{key}` đã có ở dòng {first.line} — mỗi trường chỉ viết một lần",
+                )
+            self.document.keys[(*address, key)] = key_location
+            result[key] = self.walk(value_node, (*address, key))
+        return result

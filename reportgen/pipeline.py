@@ -1,0 +1,172 @@
+"""The build: the one place that knows the order of the stages.
+
+load → validate → compute → render → write. Every input is loaded, validated and rendered to
+HTML before anything is written, and each unit's files are written into a staging folder
+beside the output and then renamed into place, so a failed build leaves the last good output
+as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from reportgen import compute, templating
+from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.rendering import html_to_pdf
+from reportgen.validation import load_and_validate
+
+PAGES = ("article", "report")
+"""The documents built for each unit, by template name without ``.html``."""
+
+
+class Format(StrEnum):
+    """Which files ``build`` writes."""
+
+    HTML = "html"
+    PDF = "pdf"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One input file, validated and rendered to HTML, not yet written."""
+
+    source: Path
+    context: compute.Context
+    photos: list[tuple[Path, str]]
+    """Each photo's source file and its path in the output folder."""
+    html: dict[str, str]
+
+
+def find_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the ``*.yaml`` files they hold, in name order.
+
+    Raises:
+        ReportgenError: a path does not exist, or a folder holds no YAML file.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not files:
+                raise ReportgenError.at(Location(path), "thư mục không có tệp .yaml nào")
+            found += files
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ReportgenError.at(Location(path), "không có tệp hay thư mục này")
+    return found
+
+
+def prepare(sources: Sequence[Path], templates: Path | None = None) -> list[Unit]:
+    """Load, validate, compute and render every input to HTML, writing nothing.
+
+    Raises:
+        ReportgenError: with the problems of every input file at once.
+    """
+    problems: list[Problem] = []
+    loaded = []
+    for source in sources:
+        try:
+            document, data = load_and_validate(source)
+        except ReportgenError as error:
+            problems += error.problems
+            continue
+        loaded.append((source, data))
+    problems += _clashing_stems(sources)
+    if problems:
+        raise ReportgenError(problems)
+    env = templating.environment(templates)
+    units = []
+    for source, data in loaded:
+        context = compute.context(data)
+        photos = [
+            (source.parent / photo.tep, name)
+            for photo, name in zip(data.anh, compute.photo_names(data.anh), strict=True)
+        ]
+        html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
+        units.append(Unit(source, context, photos, html))
+    return units
+
+
+def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
+    seen: dict[str, Path] = {}
+    problems = []
+    for source in sources:
+        if source.stem in seen and seen[source.stem].resolve() != source.resolve():
+            problems.append(
+                Problem(
+                    Location(source),
+                    f"trùng tên với {seen[source.stem]}: cả hai sẽ ghi vào cùng thư mục "
+                    f"`{source.stem}/` — hãy đổi tên một tệp",
+                )
+            )
+        seen.setdefault(source.stem, source)
+    return problems
+
+
+def write(unit: Unit, out: Path, fmt: Format, templates: Path | None = None) -> list[Path]:
+    """Write one unit's files into ``out/<input stem>/``; return the paths written.
+
+    Raises:
+        ReportgenError: a PDF could not be printed or the folder could not be written;
+            the previous output is then left as it was.
+    """
+    target = out / unit.source.stem
+    out.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{unit.source.stem}.", dir=out))
+    try:
+        names = _stage(unit, stage, fmt, templates)
+        target.mkdir(exist_ok=True)
+        for name in names:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(stage / name, target / name)
+    except OSError as error:
+        raise ReportgenError.at(Location(target), f"không ghi được: {error}") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return [target / name for name in names]
+
+
+def _stage(unit: Unit, stage: Path, fmt: Format, templates: Path | None) -> list[str]:
+    """Write every file of ``unit`` into ``stage``; return their names relative to it."""
+    names = []
+    for source, name in unit.photos:
+        (stage / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, stage / name)
+        names.append(name)
+    roots = [templating.packaged_templates(), *([templates] if templates else [])]
+    for page, html in unit.html.items():
+        if fmt is not Format.PDF:
+            (stage / f"{page}.html").write_text(html, encoding="utf-8")
+            names.append(f"{page}.html")
+        if fmt is not Format.HTML:
+            pdf = html_to_pdf(html, stage, roots)
+            (stage / f"{page}.pdf").write_bytes(pdf)
+            names.append(f"{page}.pdf")
+    return names
+
+
+def build(
+    inputs: Iterable[Path],
+    out: Path = Path("out"),
+    templates: Path | None = None,
+    fmt: Format = Format.ALL,
+) -> list[Path]:
+    """Build the article and the report of every input; return the files written.
+
+    Raises:
+        ReportgenError: an input or template problem (nothing is written then), or a
+            failure while writing.
+    """
+    units = prepare(find_inputs(inputs), templates)
+    written: list[Path] = []
+    for unit in units:
+        written += write(unit, out, fmt, templates)
+    return written

@@ -1,0 +1,104 @@
+"""Stage 4, templating: the Jinja2 environment that turns a context into HTML.
+
+Templates are looked up in the user's folder first and in reportgen's own last, so a user can
+replace one file, or extend the packaged one with ``{% extends "!default/article.html" %}`` and
+override a single block. Undefined names fail loudly (a misspelt ``{{ nam }}`` must never print
+a blank into a press release) and everything is escaped, whatever the template's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from reportgen import prose
+from reportgen.compute import Context
+from reportgen.errors import Location, ReportgenError
+from reportgen.vi import FILTERS
+
+DEFAULT_PREFIX = "!default"
+
+
+def packaged_templates() -> Path:
+    """The templates that come with reportgen, installed or in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
+@jinja2.pass_context
+def _fill(context: jinja2.runtime.Context, text: str) -> str:
+    return prose.fill(text, context["chi_so"], context["chi_tieu"])
+
+
+def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
+    """Let a joining filter take macro output (already escaped) without escaping it twice."""
+
+    def wrapper(items: Iterable[Any], *args: Any, **kwargs: Any) -> str:
+        items = list(items)
+        if not any(isinstance(item, markupsafe.Markup) for item in items):
+            return join(items, *args, **kwargs)
+        return markupsafe.Markup(join([markupsafe.escape(i) for i in items], *args, **kwargs))
+
+    return wrapper
+
+
+def environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """Make the environment once per run; it caches compiled templates across units."""
+    packaged = jinja2.FileSystemLoader(packaged_templates())
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(user_templates))
+    loaders += [packaged, jinja2.PrefixLoader({DEFAULT_PREFIX: packaged})]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters.update(FILTERS)
+    env.filters["list_and"] = _markup_aware(FILTERS["list_and"])
+    env.filters.update(
+        fill=_fill, phrase=prose.phrase, figure=prose.figure, group_phrase=prose.group_phrase
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: Context) -> str:
+    """Render template ``name`` with ``context``.
+
+    Raises:
+        ReportgenError: the template is missing, invalid, or uses a name the context lacks;
+            the message names the template file and line.
+    """
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        where = Location(Path(error.filename or error.name or name), error.lineno or 0, 1)
+        raise ReportgenError.at(where, f"lỗi cú pháp mẫu: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise ReportgenError.at(
+            Location(Path(name)), f"không tìm thấy mẫu `{error.name}`"
+        ) from None
+    except jinja2.UndefinedError as error:
+        raise ReportgenError.at(_template_location(error, name), f"mẫu dùng tên chưa có: {error}") from None
+
+
+def _template_location(error: BaseException, name: str) -> Location:
+    """Find the template file and line in a rendering traceback (Jinja2 maps them for us)."""
+    traceback: Any = error.__traceback__
+    found = Location(Path(name))
+    while traceback is not None:
+        frame = traceback.tb_frame
+        filename = frame.f_code.co_filename
+        if filename.endswith(".html") or filename.endswith(".css"):
+            found = Location(Path(filename), traceback.tb_lineno, 1)
+        traceback = traceback.tb_next
+    return found
