@@ -1,0 +1,90 @@
+"""Administrative document furniture: section numerals and the ``Số:`` line.
+
+The formatting stage for the parts of a Decree 30/2020/NĐ-CP document that are not
+prose: sections numbered I., II., III. and the document number ``Số: 05/BC-HKH``
+(``shared/VIETNAMESE.md`` §1 and §4).
+"""
+
+from __future__ import annotations
+
+from reportgen.vi.numbers import Number, to_decimal
+
+_NUMERALS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def _whole(value: Number, what: str, low: int, high: int | None = None) -> int:
+    """Return ``value`` as an int in [low, high], or raise ValueError."""
+    amount = to_decimal(value)
+    if amount != amount.to_integral_value():
+        raise ValueError(f"{what} must be a whole number, got {value!r}")
+    whole = int(amount)
+    if whole < low or (high is not None and whole > high):
+        bounds = f"{low} or more" if high is None else f"from {low} to {high}"
+        raise ValueError(f"{what} must be {bounds}, got {whole}")
+    return whole
+
+
+def roman(value: Number) -> str:
+    """Write a section number in Roman numerals: ``XIII``.
+
+    Args:
+        value: A whole number from 1 to 3999.
+
+    Returns:
+        The number in upper-case Roman numerals.
+
+    Raises:
+        TypeError: If ``value`` is not a number.
+        ValueError: If ``value`` is not a whole number from 1 to 3999.
+
+    Examples:
+        >>> roman(13)
+        'XIII'
+        >>> roman(4)
+        'IV'
+    """
+    remaining = _whole(value, "a Roman numeral", 1, 3999)
+    letters: list[str] = []
+    for amount, numeral in _NUMERALS:
+        count, remaining = divmod(remaining, amount)
+        letters.append(numeral * count)
+    return "".join(letters)
+
+
+def doc_number(value: Number, symbol: str) -> str:
+    """Write a document's number line: ``Số: 05/BC-HKH``.
+
+    Numbers below 10 get a leading zero (Decree 30, Appendix I).
+
+    Args:
+        value: The document's number in the year, 1 or more.
+        symbol: The document symbol: its kind and the issuer's abbreviation.
+
+    Returns:
+        ``Số:``, the number on at least two digits, ``/`` and the symbol.
+
+    Raises:
+        TypeError: If ``value`` is not a number.
+        ValueError: If ``value`` is not a whole number of 1 or more.
+
+    Examples:
+        >>> doc_number(5, "BC-HKH")
+        'Số: 05/BC-HKH'
+        >>> doc_number(125, "BC-HKH")
+        'Số: 125/BC-HKH'
+    """
+    return f"Số: {_whole(value, 'a document number', 1):02d}/{symbol}"
