@@ -28,9 +28,7 @@ def main() -> None:
 
 @app.command("build")
 def build_command(
-    inputs: Annotated[
-        list[Path], typer.Argument(help="Tệp YAML số liệu (hoặc thư mục chứa các tệp đó).")
-    ],
+    inputs: Annotated[list[Path], typer.Argument(help="Tệp YAML số liệu (hoặc thư mục chứa các tệp đó).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi kết quả.")] = Path("out"),
     templates: Annotated[
         Path | None,
@@ -52,8 +50,7 @@ def build_command(
         for problem in error.problems:
             typer.secho(str(problem), fg=typer.colors.RED, err=True)
         raise typer.Exit(1) from None
-    folders = sorted({path.parent if path.parent.name != "anh" else path.parent.parent
-                      for path in written})
+    folders = sorted({path.parent if path.parent.name != "anh" else path.parent.parent for path in written})
     for folder in folders:
         files = sorted(p.name for p in written if p.parent == folder)
         typer.echo(f"Đã ghi {folder}/: {', '.join(files)}")

@@ -70,9 +70,7 @@ def photo_names(photos: list[Anh]) -> list[str]:
 def context(data: YearEnd) -> Context:
     """Derive the template context of one unit."""
     indicators = {
-        key: indicator
-        for group in data.chi_tieu.values()
-        for key, indicator in group.danh_sach.items()
+        key: indicator for group in data.chi_tieu.values() for key, indicator in group.danh_sach.items()
     }
     photos = [
         Photo(src=src, chu_thich=photo.chu_thich, sau=photo.sau.value)

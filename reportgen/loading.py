@@ -61,16 +61,14 @@ def load(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportgenError.at(
-            Location(path), f"không đọc được tệp ({error.strerror or error})"
-        ) from None
+        raise ReportgenError.at(Location(path), f"không đọc được tệp ({error.strerror or error})") from None
     return loads(_decode(raw, path), path)
 
 
 def loads(text: str, path: Path) -> Document:
-    """Parse YAML ``text`` as if read from ``path`` (which is only used in messages).
+    r"""Parse YAML ``text`` as if read from ``path`` (which is only used in messages).
 
-    >>> doc = loads("nam: 2020\\nso: 63.979\\n", Path("x.yaml"))
+    >>> doc = loads("nam: 2020\nso: 63.979\n", Path("x.yaml"))
     >>> doc.data
     {'nam': '2020', 'so': '63.979'}
     >>> str(doc.locate(("so",)))

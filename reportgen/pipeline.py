@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reportgen import compute, templating
 from reportgen.errors import Location, Problem, ReportgenError
-from reportgen.rendering import html_to_pdf
+from reportgen.rendering import Printer
 from reportgen.validation import load_and_validate
 
 PAGES = ("article", "report")
@@ -42,6 +42,7 @@ class Unit:
     photos: list[tuple[Path, str]]
     """Each photo's source file and its path in the output folder."""
     html: dict[str, str]
+    write_html: bool = True
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -64,7 +65,7 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def prepare(sources: Sequence[Path], templates: Path | None = None) -> list[Unit]:
+def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_html: bool = True) -> list[Unit]:
     """Load, validate, compute and render every input to HTML, writing nothing.
 
     Raises:
@@ -74,7 +75,7 @@ def prepare(sources: Sequence[Path], templates: Path | None = None) -> list[Unit
     loaded = []
     for source in sources:
         try:
-            document, data = load_and_validate(source)
+            _, data = load_and_validate(source)
         except ReportgenError as error:
             problems += error.problems
             continue
@@ -91,7 +92,7 @@ def prepare(sources: Sequence[Path], templates: Path | None = None) -> list[Unit
             for photo, name in zip(data.anh, compute.photo_names(data.anh), strict=True)
         ]
         html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
-        units.append(Unit(source, context, photos, html))
+        units.append(Unit(source, context, photos, html, write_html))
     return units
 
 
@@ -111,7 +112,7 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
     return problems
 
 
-def write(unit: Unit, out: Path, fmt: Format, templates: Path | None = None) -> list[Path]:
+def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
     """Write one unit's files into ``out/<input stem>/``; return the paths written.
 
     Raises:
@@ -122,7 +123,7 @@ def write(unit: Unit, out: Path, fmt: Format, templates: Path | None = None) -> 
     out.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{unit.source.stem}.", dir=out))
     try:
-        names = _stage(unit, stage, fmt, templates)
+        names = _stage(unit, stage, printer)
         target.mkdir(exist_ok=True)
         for name in names:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
@@ -134,21 +135,22 @@ def write(unit: Unit, out: Path, fmt: Format, templates: Path | None = None) -> 
     return [target / name for name in names]
 
 
-def _stage(unit: Unit, stage: Path, fmt: Format, templates: Path | None) -> list[str]:
-    """Write every file of ``unit`` into ``stage``; return their names relative to it."""
+def _stage(unit: Unit, stage: Path, printer: Printer | None) -> list[str]:
+    """Write every file of ``unit`` into ``stage``; return their names relative to it.
+
+    HTML is written unless only PDF was asked for; PDF is printed when there is a printer.
+    """
     names = []
     for source, name in unit.photos:
         (stage / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, stage / name)
         names.append(name)
-    roots = [templating.packaged_templates(), *([templates] if templates else [])]
     for page, html in unit.html.items():
-        if fmt is not Format.PDF:
+        if unit.write_html:
             (stage / f"{page}.html").write_text(html, encoding="utf-8")
             names.append(f"{page}.html")
-        if fmt is not Format.HTML:
-            pdf = html_to_pdf(html, stage, roots)
-            (stage / f"{page}.pdf").write_bytes(pdf)
+        if printer is not None:
+            (stage / f"{page}.pdf").write_bytes(printer.pdf(html, stage))
             names.append(f"{page}.pdf")
     return names
 
@@ -165,8 +167,11 @@ def build(
         ReportgenError: an input or template problem (nothing is written then), or a
             failure while writing.
     """
-    units = prepare(find_inputs(inputs), templates)
+    units = prepare(find_inputs(inputs), templates, write_html=fmt is not Format.PDF)
+    printer = None
+    if fmt is not Format.HTML:
+        printer = Printer([templating.packaged_templates(), *([templates] if templates else [])])
     written: list[Path] = []
     for unit in units:
-        written += write(unit, out, fmt, templates)
+        written += write(unit, out, printer)
     return written

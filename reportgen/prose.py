@@ -38,9 +38,7 @@ def group_phrase(group: NhomChiTieu) -> str:
     return list_and([phrase(indicator) for indicator in group.danh_sach.values()], ";")
 
 
-def fill(
-    text: str, indicators: Mapping[str, ChiTieu], groups: Mapping[str, NhomChiTieu]
-) -> str:
+def fill(text: str, indicators: Mapping[str, ChiTieu], groups: Mapping[str, NhomChiTieu]) -> str:
     """Replace each ``{key}`` in ``text`` with the indicator or group it names.
 
     ``{key:so}`` prints an indicator's figure alone. Keys were checked at validation, so an

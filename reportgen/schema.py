@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
@@ -96,7 +97,7 @@ class KhachMoi(_Model):
     ho_ten: str
     """Full name: `Đinh Quang Tuyên`."""
     chuc_vu: str
-    """Posts, as the press writes them: `Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh`."""
+    """Posts, as the press writes them: `Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh`."""
     danh_xung: str = "đồng chí"
     """Form of address before the name: `đồng chí` (default), `ông`, `bà`."""
 
@@ -125,7 +126,7 @@ class Loai(StrEnum):
     """A percentage: `85,2` or `85,2%`."""
 
 
-_VALUE_PARSERS = {
+_VALUE_PARSERS: dict[Loai, Callable[[str], int | Decimal]] = {
     Loai.SO_LUONG: parsing.parse_integer,
     Loai.TIEN: parsing.parse_money,
     Loai.TY_LE: parsing.parse_decimal,

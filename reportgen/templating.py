@@ -65,9 +65,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters["list_and"] = _markup_aware(FILTERS["list_and"])
-    env.filters.update(
-        fill=_fill, phrase=prose.phrase, figure=prose.figure, group_phrase=prose.group_phrase
-    )
+    env.filters.update(fill=_fill, phrase=prose.phrase, figure=prose.figure, group_phrase=prose.group_phrase)
     return env
 
 
@@ -84,9 +82,7 @@ def render(env: jinja2.Environment, name: str, context: Context) -> str:
         where = Location(Path(error.filename or error.name or name), error.lineno or 0, 1)
         raise ReportgenError.at(where, f"lỗi cú pháp mẫu: {error.message}") from None
     except jinja2.TemplateNotFound as error:
-        raise ReportgenError.at(
-            Location(Path(name)), f"không tìm thấy mẫu `{error.name}`"
-        ) from None
+        raise ReportgenError.at(Location(Path(name)), f"không tìm thấy mẫu `{error.name}`") from None
     except jinja2.UndefinedError as error:
         raise ReportgenError.at(_template_location(error, name), f"mẫu dùng tên chưa có: {error}") from None
 

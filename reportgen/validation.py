@@ -68,8 +68,7 @@ def _message(detail: ErrorDetails, address: Path_) -> str:
     if kind == "enum":
         return f'"{given}" không hợp lệ — hãy viết một trong: {_choices(ctx["expected"])}'
     if kind == "string_pattern_mismatch":
-        if "[key]" in str(detail["loc"]) or address and isinstance(address[-1], str):
-            return _pattern_hint(given)
+        return _pattern_hint(given)
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return "cần các dòng `tên_trường: giá trị` thụt vào bên dưới"
     if kind == "list_type":

@@ -1,0 +1,68 @@
+"""Shared fixtures: the samples are built once per test run, PDFs included."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import pypdf
+import pytest
+
+import reportgen
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ROOT / "inputs"
+SEED = INPUTS / "bac-kan-2020.yaml"
+SECOND = INPUTS / "na-ri-2023.yaml"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of a full build of both samples."""
+    out = tmp_path_factory.mktemp("out")
+    reportgen.build([SEED, SECOND], out=out)
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, read back with pypdf, lines joined as a reader would read them."""
+    reader = pypdf.PdfReader(path)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return re.sub(r"\s+", " ", text)
+
+
+class _TextOfBody(HTMLParser):
+    BLOCKS: ClassVar[set[str]] = {"p", "h1", "h2", "h3", "div", "figure", "figcaption", "td", "th", "li"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.in_body = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.in_body = self.in_body or tag == "body"
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_body:
+            self.parts.append(data)
+
+
+def html_text(path: Path) -> str:
+    """The visible text of an HTML page's body, spaces collapsed (as a reader sees it)."""
+    parser = _TextOfBody()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+def write_yaml(folder: Path, text: str, name: str = "don-vi.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
