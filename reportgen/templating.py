@@ -8,6 +8,7 @@ a blank into a press release) and everything is escaped, whatever the template's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,26 @@ def packaged_templates() -> Path:
 @jinja2.pass_context
 def _fill(context: jinja2.runtime.Context, text: str) -> str:
     return prose.fill(text, context["chi_so"], context["chi_tieu"])
+
+
+# A document symbol or a date ("Kết luận 49-KL/TW", "11/CT-TW", "20/01/2021") must not be split
+# at its hyphen or slash at the end of a line: readers, and text extraction, would see two words.
+_CODE = re.compile(r"\b\w*\d\w*(?:[-/]\w+)+")
+
+
+def nobreak(text: str) -> markupsafe.Markup:
+    """Escape ``text`` and keep each document symbol or date in it on one line.
+
+    >>> nobreak("theo Kết luận 49-KL/TW & Chỉ thị")
+    Markup('theo Kết luận <span class="nowrap">49-KL/TW</span> &amp; Chỉ thị')
+    """
+    pieces, start = [], 0
+    for match in _CODE.finditer(text):
+        pieces.append(markupsafe.escape(text[start : match.start()]))
+        pieces.append(markupsafe.Markup('<span class="nowrap">%s</span>') % match[0])
+        start = match.end()
+    pieces.append(markupsafe.escape(text[start:]))
+    return markupsafe.Markup("").join(pieces)
 
 
 def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
@@ -65,7 +86,13 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters["list_and"] = _markup_aware(FILTERS["list_and"])
-    env.filters.update(fill=_fill, phrase=prose.phrase, figure=prose.figure, group_phrase=prose.group_phrase)
+    env.filters.update(
+        fill=_fill,
+        nobreak=nobreak,
+        phrase=prose.phrase,
+        figure=prose.figure,
+        group_phrase=prose.group_phrase,
+    )
     return env
 
 
