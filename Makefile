@@ -18,6 +18,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check reportgen tests
+	$(BIN)/ruff format --check reportgen tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

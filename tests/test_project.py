@@ -1,0 +1,96 @@
+"""The project's promises: the README documents the format, the wheel carries the templates."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from reportgen.schema import YearEnd
+from tests.conftest import ROOT
+
+PIP = [sys.executable, "-m", "pip"]
+
+
+def _field_names(model: type[BaseModel]) -> set[str]:
+    names: set[str] = set()
+    for name, field in model.model_fields.items():
+        names.add(name)
+        names |= _nested(field.annotation)
+    return names
+
+
+def _nested(annotation: Any) -> set[str]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _field_names(annotation)
+    names: set[str] = set()
+    for argument in getattr(annotation, "__args__", ()):
+        names |= _nested(argument)
+    return names
+
+
+def test_readme_documents_every_field() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = sorted(
+        name for name in _field_names(YearEnd) if f"`{name}`" not in readme and f".{name}`" not in readme
+    )
+    assert missing == []
+
+
+def test_readme_gives_the_two_setup_commands_and_ci_runs_the_test_one() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make demo" in readme and "make test" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd "))] == [
+        "make test"
+    ]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [*PIP, "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+    )
+    (built,) = dist.glob("reportgen-*.whl")
+    return built
+
+
+def test_wheel_carries_the_templates(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for template in (ROOT / "templates").iterdir():
+        assert f"reportgen/templates/{template.name}" in names
+    assert "reportgen/vi/words.py" in names
+
+
+def test_installed_wheel_builds_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+    )
+    script = (
+        "import reportgen, sys; from pathlib import Path;"
+        "print(reportgen.__file__);"
+        f"reportgen.build([Path({str(ROOT / 'inputs' / 'na-ri-2023.yaml')!r})], out=Path('out'),"
+        " fmt=reportgen.Format.HTML)"
+    )
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=work,
+        env={"PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.startswith(str(target))
+    article = (work / "out" / "na-ri-2023" / "article.html").read_text(encoding="utf-8")
+    assert "Chiều 22/12/2023, Hội Nông dân huyện Na Rì tổ chức" in article
