@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -79,13 +79,25 @@ def loads(text: str, path: Path) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise ReportgenError([_syntax_problem(path, error)]) from None
+        raise ReportgenError([_syntax_problem(path, error, text)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
         raise ReportgenError.at(Location(path), f"YAML không hợp lệ: {error}") from None
     document = Document(path, None)
     if root is None:
         raise ReportgenError.at(Location(path, 1, 1), "tệp trống: chưa có nội dung nào")
-    document.data = _Walker(document).walk(root, ())
+    # The composed graph keeps no trace of where an alias was written, only of its anchor:
+    # the parser's events have both, so they are read to point at every `&` and `*`.
+    anchors = [
+        Problem(_mark(path, event.start_mark), _ANCHOR_MESSAGE)
+        for event in yaml.parse(text, Loader=_Loader)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
+    ]
+    if anchors:
+        raise ReportgenError(anchors)
+    walker = _Walker(document)
+    document.data = walker.walk(root, ())
+    if walker.problems:
+        raise ReportgenError(walker.problems)
     if not isinstance(document.data, dict):
         raise ReportgenError.at(
             document.locate(()), "tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng"
@@ -106,44 +118,61 @@ def _decode(raw: bytes, path: Path) -> str:
         ) from None
 
 
-def _mark(path: Path, mark: yaml.Mark | None) -> Location:
+class _Mark(Protocol):
+    """A parser position: PyYAML's ``Mark`` or libyaml's, which the stubs type apart."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def _mark(path: Path, mark: _Mark | None) -> Location:
     if mark is None:  # pragma: no cover - composed nodes always carry marks
         return Location(path)
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-_SYNTAX_HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách"
-    ),
-    "mapping values are not allowed here": (
-        "dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép"
-    ),
-}
+_TAB_HINT = "có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách"
+_COLON_HINT = "dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép"
+_ANCHOR_MESSAGE = "không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ"
 
 
-def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    # libyaml and the pure-Python parser word their errors differently ("found character
+    # that cannot start any token" never names the Tab in libyaml), so the character at
+    # the mark decides, not the wording.
+    mark = error.problem_mark or error.context_mark
     problem = error.problem or "lỗi cú pháp"
-    hint = _SYNTAX_HINTS.get(problem, f"lỗi cú pháp YAML ({problem})")
-    return Problem(_mark(path, error.problem_mark or error.context_mark), hint)
+    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
+        hint = _TAB_HINT
+    elif problem.startswith("mapping values are not allowed"):
+        hint = _COLON_HINT
+    elif problem.startswith("found undefined alias"):
+        hint = _ANCHOR_MESSAGE
+    else:
+        hint = f"lỗi cú pháp YAML ({problem})"
+    return Problem(_mark(path, mark), hint)
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")  # YAML's own line breaks, not every one str.splitlines knows
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 class _Walker:
-    """Turns composed nodes into dicts, lists, text and None, recording positions."""
+    """Turns composed nodes into dicts, lists, text and None, recording positions.
+
+    Problems with keys are collected in :attr:`problems`, so every one is reported at once.
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.seen: set[int] = set()
+        self.problems: list[Problem] = []
 
     def walk(self, node: yaml.Node, address: Path_) -> Any:
-        location = _mark(self.document.path, node.start_mark)
-        self.document.values[address] = location
-        # An alias composes to the very node it names: seeing a node twice means one was used.
-        if id(node) in self.seen:
-            raise ReportgenError.at(
-                location, "không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ"
-            )
-        self.seen.add(id(node))
+        self.document.values[address] = _mark(self.document.path, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, address)
         if isinstance(node, yaml.SequenceNode):
@@ -157,14 +186,18 @@ class _Walker:
         for key_node, value_node in node.value:
             key_location = _mark(self.document.path, key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                raise ReportgenError.at(key_location, "tên trường phải là một từ, ví dụ `nam`")
+                self.problems.append(Problem(key_location, "tên trường phải là một từ, ví dụ `nam`"))
+                continue
             key = str(key_node.value)
             if key in result:
                 first = self.document.keys[(*address, key)]
-                raise ReportgenError.at(
-                    key_location,
-                    f"trường `{key}` đã có ở dòng {first.line} — mỗi trường chỉ viết một lần",
+                self.problems.append(
+                    Problem(
+                        key_location,
+                        f"trường `{key}` đã có ở dòng {first.line} — mỗi trường chỉ viết một lần",
+                    )
                 )
+                continue
             self.document.keys[(*address, key)] = key_location
             result[key] = self.walk(value_node, (*address, key))
         return result

@@ -26,9 +26,13 @@ FORMAT_VERSION = 1
 _KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[a-z][a-z0-9_]*)(?::(?P<form>[a-z_]+))?\}")
-"""A reference to an indicator or a group inside free text: ``{key}`` or ``{key:so}``."""
+"""A reference to an indicator or a group inside free text: ``{key}``, ``{key:so}``, ``{key:so_sanh}``."""
 
-PLACEHOLDER_FORMS = {"": "the indicator as it reads in prose", "so": "the figure alone"}
+PLACEHOLDER_FORMS = {
+    "": "the indicator as it reads in prose",
+    "so": "the figure alone",
+    "so_sanh": "the indicator followed by its comparisons with last year, target and base",
+}
 
 
 def _text_to(parse: Any) -> Any:

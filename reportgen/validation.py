@@ -25,14 +25,30 @@ def validate(document: Document) -> YearEnd:
     Raises:
         ReportgenError: with every problem found.
     """
+    problems: list[Problem] = []
+    data: YearEnd | None = None
+    keys_known = True
     try:
         data = YearEnd.model_validate(document.data)
     except ValidationError as error:
-        raise ReportgenError(_schema_problems(document, error)) from None
-    problems = list(_cross_check(document, data))
-    if problems:
+        problems += _schema_problems(document, error)
+        keys_known = not any(_hides_keys(detail) for detail in error.errors())
+    # The cross-checks read the raw document, so they still run when the schema found
+    # problems: a missing photo is reported together with a misspelt count, not after it.
+    problems += _cross_check(document, check_placeholders=keys_known)
+    if problems or data is None:
         raise ReportgenError(problems)
     return data
+
+
+def _hides_keys(detail: ErrorDetails) -> bool:
+    """Whether a schema error may hide indicator keys (a misspelt `chi_tieu` or `danh_sach`).
+
+    Placeholders are not checked then: every `{key}` would be reported as unknown.
+    """
+    loc = detail["loc"]
+    misplaced = len(loc) == 1 and detail["type"] == "extra_forbidden"
+    return misplaced or (loc[:1] == ("chi_tieu",) and len(loc) <= 3)
 
 
 def field_name(address: Path_) -> str:
@@ -135,12 +151,14 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _cross_check(document: Document, data: YearEnd) -> Iterator[Problem]:
-    """Find what is typed correctly but cannot be right."""
-    group_keys = set(data.chi_tieu)
+def _cross_check(document: Document, *, check_placeholders: bool = True) -> Iterator[Problem]:
+    """Find what may be typed correctly but cannot be right; skip what the schema refuses."""
+    raw: dict[str, Any] = document.data
+    groups = _as_dict(raw.get("chi_tieu"))
+    group_keys = set(groups)
     indicator_keys: dict[str, Path_] = {}
-    for group_key, group in data.chi_tieu.items():
-        for key in group.danh_sach:
+    for group_key, group in groups.items():
+        for key in _as_dict(_as_dict(group).get("danh_sach")):
             address: Path_ = ("chi_tieu", group_key, "danh_sach", key)
             if key in group_keys or key in indicator_keys:
                 yield Problem(
@@ -150,16 +168,22 @@ def _cross_check(document: Document, data: YearEnd) -> Iterator[Problem]:
                 )
             indicator_keys[key] = address
     known = group_keys | set(indicator_keys)
-    for part in ("ket_qua", "han_che", "phuong_huong"):
+    for part in ("ket_qua", "han_che", "phuong_huong") if check_placeholders else ():
         yield from _check_placeholders(document, part, known)
-    for index, photo in enumerate(data.anh):
-        if not (document.path.parent / photo.tep).is_file():
+    photos = raw.get("anh")
+    for index, photo in enumerate(photos if isinstance(photos, list) else []):
+        file = _as_dict(photo).get("tep")
+        if isinstance(file, str) and not (document.path.parent / file.strip()).is_file():
             address = ("anh", index, "tep")
             yield Problem(
                 document.locate(address),
-                f'không thấy tệp ảnh "{photo.tep}" (tính từ thư mục của tệp YAML)',
+                f'không thấy tệp ảnh "{file.strip()}" (tính từ thư mục của tệp YAML)',
                 field_name(address),
             )
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _check_placeholders(document: Document, part: str, known: set[str]) -> Iterator[Problem]:
@@ -175,7 +199,7 @@ def _check_placeholders(document: Document, part: str, known: set[str]) -> Itera
             if form not in PLACEHOLDER_FORMS:
                 yield Problem(
                     document.locate(address),
-                    f"`{match[0]}` không có dạng `:{form}` — hãy viết `{{{key}}}` hoặc `{{{key}:so}}`",
+                    f"`{match[0]}` không có dạng `:{form}` — hãy viết {_forms_of(key)}",
                     field_name(address),
                 )
             if key in known:
@@ -187,6 +211,12 @@ def _check_placeholders(document: Document, part: str, known: set[str]) -> Itera
                 f"`{{{key}}}` không phải khoá của chỉ tiêu hay nhóm nào{hint}",
                 field_name(address),
             )
+
+
+def _forms_of(key: str) -> str:
+    """List every form of the placeholder for ``key``, as the user types it, joined by "hoặc"."""
+    forms = [f"`{{{key}{':' if form else ''}{form}}}`" for form in PLACEHOLDER_FORMS]
+    return ", ".join(forms[:-1]) + " hoặc " + forms[-1]
 
 
 def load_and_validate(path: Path) -> tuple[Document, YearEnd]:

@@ -1,0 +1,321 @@
+"""The command line: options reach the library, a good build writes and says so, a bad one
+writes nothing and prints ``file:line:col: …`` lines on stderr.
+
+PDFs cost about a second each, so only one test prints them; the rest use ``--format html``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from reportgen import cli
+from reportgen.pipeline import Format
+from tests.conftest import INPUTS, ROOT, SECOND, SEED, html_text, pdf_text
+
+runner = CliRunner()
+
+PHOTOS = {"anh/toan-canh-hoi-nghi.png", "anh/trao-bang-khen.png"}
+HEADLINE = "Hội Khuyến học tỉnh Bắc Kạn tổng kết công tác năm 2020"
+
+
+def run(*args: str | Path) -> Result:
+    return runner.invoke(cli.app, [str(arg) for arg in args])
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by its path relative to it, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def assert_failed_cleanly(result: Result) -> None:
+    """Exit 1 through the CLI's own handler, not an exception that escaped it."""
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Path:
+    """A folder holding a copy of the seed and its photos."""
+    folder = tmp_path / "so-lieu"
+    folder.mkdir()
+    shutil.copytree(INPUTS / "anh", folder / "anh")
+    shutil.copyfile(SEED, folder / SEED.name)
+    return folder
+
+
+def write_bad(folder: Path, name: str = "bad.yaml") -> Path:
+    """The seed with a wrong enum value (line 17) and a count that is not whole (line 40)."""
+    text = SEED.read_text(encoding="utf-8").replace("buoi: sáng", "buoi: trưa")
+    text = text.replace("gia_tri: 63.979", "gia_tri: 63,5")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def bad_lines(path: Path) -> str:
+    return (
+        f'{path}:17:9: hoi_nghi.buoi: "trưa" không hợp lệ — hãy viết một trong: `sáng`, `chiều`, `tối`\n'
+        f'{path}:40:18: chi_tieu.mo_hinh_hoc_tap.danh_sach.gia_dinh_hoc_tap.gia_tri: "63,5" '
+        "không phải số nguyên — hãy viết số nguyên, ví dụ 63.979\n"
+    )
+
+
+# --- options reach the library ----------------------------------------------------------------
+
+
+def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def fake_build(inputs: list[Path], **options: Any) -> list[Path]:
+        calls.append({"inputs": inputs, **options})
+        return []
+
+    monkeypatch.setattr(cli, "build", fake_build)
+    result = run("build", "a.yaml", "thu-muc", "-o", tmp_path / "ra", "--templates", tmp_path, "-f", "pdf")
+    assert result.exit_code == 0, result.output
+    assert calls == [
+        {
+            "inputs": [Path("a.yaml"), Path("thu-muc")],
+            "out": tmp_path / "ra",
+            "templates": tmp_path,
+            "fmt": Format.PDF,
+        }
+    ]
+
+
+def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[dict[str, Any]] = []
+
+    def fake_build(inputs: list[Path], **options: Any) -> list[Path]:
+        calls.append(options)
+        return []
+
+    monkeypatch.setattr(cli, "build", fake_build)
+    assert run("build", "a.yaml").exit_code == 0
+    assert calls == [{"out": Path("out"), "templates": None, "fmt": Format.ALL}]
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("build", SEED, "-o", tmp_path / "out", "--format", "docx")
+    assert result.exit_code == 2
+    assert "--format" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+# --- a good build ----------------------------------------------------------------------------
+
+
+def test_build_writes_html_and_pdf_and_prints_the_summary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", SEED, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout
+        == f"Đã ghi {out / 'bac-kan-2020'}/: article.html, article.pdf, report.html, report.pdf\n"
+    )
+    assert result.stderr == ""
+    written = files_in(out / "bac-kan-2020")
+    assert set(written) == {"article.html", "article.pdf", "report.html", "report.pdf", *PHOTOS}
+    assert written["article.pdf"].startswith(b"%PDF-")
+    assert HEADLINE in pdf_text(out / "bac-kan-2020" / "article.pdf")
+    assert "BÁO CÁO" in pdf_text(out / "bac-kan-2020" / "report.pdf")
+    assert [p.name for p in out.iterdir()] == ["bac-kan-2020"]  # no staging folder left behind
+
+
+def test_format_html_writes_only_the_html_and_the_photos(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", SEED, "--out", out, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Đã ghi {out / 'bac-kan-2020'}/: article.html, report.html\n"
+    assert set(files_in(out)) == {f"bac-kan-2020/{name}" for name in ("article.html", "report.html", *PHOTOS)}
+    assert HEADLINE in html_text(out / "bac-kan-2020" / "article.html")
+
+
+def test_a_folder_of_inputs_builds_each_one(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", INPUTS, "-o", out, "-f", "html")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"Đã ghi {out / SEED.stem}/: article.html, report.html\n"
+        f"Đã ghi {out / SECOND.stem}/: article.html, report.html\n"
+    )
+
+
+# --- a failing build writes nothing ----------------------------------------------------------
+
+
+def test_a_bad_input_exits_1_with_located_lines_on_stderr_and_writes_nothing(tmp_path: Path) -> None:
+    shutil.copytree(INPUTS / "anh", tmp_path / "anh")
+    bad = write_bad(tmp_path)
+    out = tmp_path / "out"
+    result = run("build", bad, "-o", out, "-f", "html")
+    assert_failed_cleanly(result)
+    assert result.stderr == bad_lines(bad)
+    assert not out.exists()
+
+
+def test_a_failed_build_leaves_the_last_good_output_unchanged(unit: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", unit / SEED.name, "-o", out, "-f", "html").exit_code == 0
+    before = files_in(out)
+    assert set(before) == {f"bac-kan-2020/{name}" for name in ("article.html", "report.html", *PHOTOS)}
+
+    write_bad(unit, SEED.name)  # the same unit, now with mistakes: it would write to the same folder
+    result = run("build", unit / SEED.name, "-o", out, "-f", "html")
+    assert_failed_cleanly(result)
+    assert result.stderr == bad_lines(unit / SEED.name)
+    assert files_in(out) == before
+    assert [p.name for p in out.iterdir()] == ["bac-kan-2020"]
+
+
+def test_one_bad_input_among_two_writes_nothing_for_either(unit: Path, tmp_path: Path) -> None:
+    bad = write_bad(unit)
+    out = tmp_path / "out"
+    result = run("build", unit / SEED.name, bad, "-o", out, "-f", "html")
+    assert_failed_cleanly(result)
+    assert result.stderr == bad_lines(bad)
+    assert not out.exists()
+
+
+def test_problems_of_several_inputs_are_all_printed(unit: Path, tmp_path: Path) -> None:
+    first = write_bad(unit, "a.yaml")
+    second = unit / "b.yaml"
+    second.write_text("nam: 2020\nnam: 2021\n", encoding="utf-8")
+    result = run("build", second, first, "-o", tmp_path / "out", "-f", "html")
+    assert_failed_cleanly(result)
+    assert result.stderr == (
+        bad_lines(first) + f"{second}:2:1: trường `nam` đã có ở dòng 1 — mỗi trường chỉ viết một lần\n"
+    )
+
+
+def test_a_missing_input_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "khong-co.yaml"
+    result = run("build", missing, "-o", tmp_path / "out", "-f", "html")
+    assert_failed_cleanly(result)
+    assert result.stderr == f"{missing}: không có tệp hay thư mục này\n"
+
+
+def test_a_folder_without_yaml_is_named(tmp_path: Path) -> None:
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    result = run("build", empty, "-o", tmp_path / "out", "-f", "html")
+    assert_failed_cleanly(result)
+    assert result.stderr == f"{empty}: thư mục không có tệp .yaml nào\n"
+
+
+# --- user templates --------------------------------------------------------------------------
+
+
+def test_a_user_template_overrides_one_block_and_keeps_the_rest(tmp_path: Path) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "article.html").write_text(
+        '{% extends "!default/article.html" %}\n'
+        '{% block byline %}<p class="byline">Ban biên tập</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    default, custom = tmp_path / "mac-dinh", tmp_path / "rieng"
+    assert run("build", SEED, "-o", default, "-f", "html").exit_code == 0
+    result = run("build", SEED, "-o", custom, "-f", "html", "--templates", templates)
+    assert result.exit_code == 0, result.output
+
+    article = (custom / "bac-kan-2020" / "article.html").read_text(encoding="utf-8")
+    assert '<p class="byline">Ban biên tập</p>' in article
+    assert "Ngọc Tú" not in article
+    default_text = html_text(default / "bac-kan-2020" / "article.html")
+    assert default_text.endswith(" Ngọc Tú")
+    assert html_text(custom / "bac-kan-2020" / "article.html") == default_text.replace(
+        " Ngọc Tú", " Ban biên tập"
+    )
+    # The report has no user template: it is the packaged one.
+    report = "bac-kan-2020/report.html"
+    assert files_in(custom)[report] == files_in(default)[report]
+
+
+def test_a_user_template_with_an_undefined_name_names_its_file_and_line(tmp_path: Path) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    template = templates / "article.html"
+    template.write_text(
+        '{% extends "!default/article.html" %}\n'
+        "{% block byline %}\n"
+        '<p class="byline">{{ tac_gia_bai }}</p>\n'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("build", SEED, "-o", out, "-f", "html", "--templates", templates)
+    assert_failed_cleanly(result)
+    assert result.stderr == f"{template}:3:1: mẫu dùng tên chưa có: 'tac_gia_bai' is undefined\n"
+    assert not out.exists()
+
+
+def test_a_user_template_with_a_syntax_error_names_its_file_and_line(tmp_path: Path) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    template = templates / "report.html"
+    template.write_text('{% extends "!default/report.html" %}\n{% block title %\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", SEED, "-o", out, "-f", "html", "--templates", templates)
+    assert_failed_cleanly(result)
+    assert result.stderr == (
+        f"{template}:2:1: lỗi cú pháp mẫu: expected token 'end of statement block', got '%'\n"
+    )
+    assert not out.exists()
+
+
+def test_a_templates_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("build", SEED, "-o", tmp_path / "out", "--templates", tmp_path / "khong-co")
+    assert result.exit_code == 2
+    assert "--templates" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+# --- python -m reportgen ---------------------------------------------------------------------
+
+
+def test_python_m_reportgen_help(tmp_path: Path) -> None:
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb"}
+    env.pop("FORCE_COLOR", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "reportgen", "--help"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "Usage: reportgen [OPTIONS] COMMAND [ARGS]..." in done.stdout
+    assert "Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML." in done.stdout
+    assert "build" in done.stdout
+    assert "Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu." in done.stdout
+
+
+def test_build_help_lists_its_options() -> None:
+    result = runner.invoke(cli.app, ["build", "--help"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    for text in (
+        "--out",
+        "Thư mục ghi kết quả.",
+        "--templates",
+        "Thư mục mẫu riêng, được tìm trước các mẫu có sẵn.",
+        "--format",
+        "Ghi html, pdf hay cả hai (all).",
+    ):
+        assert text in result.stdout
