@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import TypedDict
 
+from reportgen.comparisons import SoSanh, compare
 from reportgen.schema import (
     Anh,
     BaiViet,
@@ -40,6 +41,7 @@ class Context(TypedDict):
     hoi_nghi: HoiNghi
     chi_tieu: dict[str, NhomChiTieu]
     chi_so: dict[str, ChiTieu]
+    so_sanh: dict[str, SoSanh]
     ket_qua: list[str]
     han_che: list[str]
     phuong_huong: list[str]
@@ -83,6 +85,7 @@ def context(data: YearEnd) -> Context:
         hoi_nghi=data.hoi_nghi,
         chi_tieu=data.chi_tieu,
         chi_so=indicators,
+        so_sanh={key: compare(indicator) for key, indicator in indicators.items()},
         ket_qua=data.ket_qua,
         han_che=data.han_che,
         phuong_huong=data.phuong_huong,

@@ -8,7 +8,7 @@ them. A group reads as its indicators joined by ``;`` with ``và`` before the la
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from reportgen.schema import PLACEHOLDER, ChiTieu, Loai, NhomChiTieu
 from reportgen.vi.lists import list_and
@@ -38,11 +38,17 @@ def group_phrase(group: NhomChiTieu) -> str:
     return list_and([phrase(indicator) for indicator in group.danh_sach.values()], ";")
 
 
-def fill(text: str, indicators: Mapping[str, ChiTieu], groups: Mapping[str, NhomChiTieu]) -> str:
+def fill(
+    text: str,
+    indicators: Mapping[str, ChiTieu],
+    groups: Mapping[str, NhomChiTieu],
+    comparison: Callable[[str], str] | None = None,
+) -> str:
     """Replace each ``{key}`` in ``text`` with the indicator or group it names.
 
-    ``{key:so}`` prints an indicator's figure alone. Keys were checked at validation, so an
-    unknown one here is a template author's mistake and raises ``KeyError``.
+    ``{key:so}`` prints an indicator's figure alone; ``{key:so_sanh}`` its phrase followed by
+    ``comparison(key)``, the wording of its comparisons, when there is any. Keys were checked at
+    validation, so an unknown one here is a template author's mistake and raises ``KeyError``.
     """
 
     def replace(match: re.Match[str]) -> str:
@@ -50,6 +56,9 @@ def fill(text: str, indicators: Mapping[str, ChiTieu], groups: Mapping[str, Nhom
         if key in groups:
             return group_phrase(groups[key])
         indicator = indicators[key]
-        return figure(indicator) if form == "so" else phrase(indicator)
+        if form == "so":
+            return figure(indicator)
+        said = comparison(key) if form == "so_sanh" and comparison else ""
+        return f"{phrase(indicator)}, {said}" if said else phrase(indicator)
 
     return PLACEHOLDER.sub(replace, text)

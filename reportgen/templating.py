@@ -22,6 +22,8 @@ from reportgen.errors import Location, ReportgenError
 from reportgen.vi import FILTERS
 
 DEFAULT_PREFIX = "!default"
+COMPARE_TEMPLATE = "_compare.html"
+"""The macros that word comparisons; a user's copy replaces them everywhere."""
 
 
 def packaged_templates() -> Path:
@@ -33,12 +35,21 @@ def packaged_templates() -> Path:
 
 @jinja2.pass_context
 def _fill(context: jinja2.runtime.Context, text: str) -> str:
-    return prose.fill(text, context["chi_so"], context["chi_tieu"])
+    """Fill ``{key}`` references; ``{key:so_sanh}`` is worded by the ``_compare.html`` macros."""
+    wording = context.environment.get_template(COMPARE_TEMPLATE).module
+    indicators, comparisons = context["chi_so"], context["so_sanh"]
+
+    def comparison(key: str) -> str:
+        # Macro output is escaped markup; the filled text is escaped once more when printed.
+        said = wording.tat_ca(indicators[key], comparisons[key], context["nam"])  # type: ignore[attr-defined]
+        return markupsafe.Markup(said).unescape().strip()
+
+    return prose.fill(text, indicators, context["chi_tieu"], comparison)
 
 
 # A document symbol or a date ("Kết luận 49-KL/TW", "11/CT-TW", "20/01/2021") must not be split
 # at its hyphen or slash at the end of a line: readers, and text extraction, would see two words.
-_CODE = re.compile(r"\b\w*\d\w*(?:[-/]\w+)+")
+_CODE = re.compile(r"\b[\w.,]*\d[\w.,]*(?:[-/][\w.,]*\w)+")
 
 
 def nobreak(text: str) -> markupsafe.Markup:
@@ -46,6 +57,8 @@ def nobreak(text: str) -> markupsafe.Markup:
 
     >>> nobreak("theo Kết luận 49-KL/TW & Chỉ thị")
     Markup('theo Kết luận <span class="nowrap">49-KL/TW</span> &amp; Chỉ thị')
+    >>> nobreak("có 3.215/10.950 hộ.")
+    Markup('có <span class="nowrap">3.215/10.950</span> hộ.')
     """
     pieces, start = [], 0
     for match in _CODE.finditer(text):
