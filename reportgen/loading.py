@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import yaml
 
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.vi import legacy
 
 Path_ = tuple[str | int, ...]
 """A value's address in the document: mapping keys and list indexes from the root."""
@@ -110,12 +111,27 @@ def _decode(raw: bytes, path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ReportgenError.at(
-            Location(path, line, 1),
-            "tệp không phải mã UTF-8 (có thể là mã cũ TCVN3, VNI hoặc Windows-1258) — "
-            "mở tệp bằng Unikey (Công cụ chuyển mã) hoặc trình soạn thảo và lưu lại "
-            "với bảng mã Unicode UTF-8",
-        ) from None
+        raise ReportgenError.at(Location(path, line, 1), not_utf8_message(raw)) from None
+
+
+def not_utf8_message(raw: bytes) -> str:
+    """Say that a file is not UTF-8, which legacy encoding it seems to be in, and how to convert.
+
+    >>> message = not_utf8_message("Héi CCB tØnh".encode("latin-1"))
+    >>> message.startswith("tệp không phải mã Unicode UTF-8 mà có vẻ là bảng mã cũ TCVN3 (ABC)")
+    True
+    """
+    encoding = legacy.guess(raw)
+    if encoding is None:
+        return (
+            "tệp không phải mã Unicode UTF-8 — mở tệp bằng trình soạn thảo và lưu lại với mã UTF-8 "
+            "(nếu là mã cũ TCVN3, VNI hay Windows-1258 thì chuyển bằng Công cụ chuyển mã của Unikey)"
+        )
+    name = legacy.NAMES[encoding]
+    return (
+        f"tệp không phải mã Unicode UTF-8 mà có vẻ là bảng mã cũ {name} — mở Unikey, chọn Công cụ "
+        f"chuyển mã, Nguồn: {name}, Đích: Unicode, chuyển tệp rồi lưu lại với mã UTF-8"
+    )
 
 
 class _Mark(Protocol):
