@@ -22,7 +22,9 @@ from tests.conftest import INPUTS, ROOT, SECOND, SEED, html_text, pdf_text
 
 runner = CliRunner()
 
-PHOTOS = {"anh/toan-canh-hoi-nghi.png", "anh/trao-bang-khen.png"}
+PHOTOS = {
+    f"anh/{name}-{width}.jpg" for name in ("toan-canh-hoi-nghi", "trao-bang-khen") for width in (480, 800)
+}
 HEADLINE = "Hội Khuyến học tỉnh Bắc Kạn tổng kết công tác năm 2020"
 
 
