@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen import compute, photos, templating
+from reportgen import compute, photos, portal, templating
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
 from reportgen.validation import load_and_validate
 
 PAGES = ("article", "report")
-"""The documents built for each unit, by template name without ``.html``."""
+"""The documents built for each unit, by template name without ``.html``; each is also printed."""
 
 
 class Format(StrEnum):
@@ -43,6 +43,8 @@ class Unit:
     photos: list[WebPhoto]
     """Each photo's source file and the web sizes written into the output folder."""
     html: dict[str, str]
+    forms: dict[str, str]
+    """The article's other forms, by file name: the body for a portal's editor, plain text."""
     write_html: bool = True
 
 
@@ -77,20 +79,20 @@ def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_htm
     for source in sources:
         try:
             document, data = load_and_validate(source)
-            web = photos.plan_all(document, data.anh)
+            sized = photos.plan_all(document, data.anh)
         except ReportgenError as error:
             problems += error.problems
             continue
-        loaded.append((source, data, web))
+        loaded.append((source, data, sized))
     problems += _clashing_stems(sources)
     if problems:
         raise ReportgenError(problems)
     env = templating.environment(templates)
     units = []
-    for source, data, web in loaded:
-        context = compute.context(data, web)
+    for source, data, sized in loaded:
+        context = compute.context(data, sized)
         html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
-        units.append(Unit(source, context, web, html, write_html))
+        units.append(Unit(source, context, sized, html, portal.forms(html["article"]), write_html))
     return units
 
 
@@ -148,6 +150,9 @@ def _stage(unit: Unit, stage: Path, printer: Printer | None) -> list[str]:
         if printer is not None:
             (stage / f"{page}.pdf").write_bytes(printer.pdf(html, stage))
             names.append(f"{page}.pdf")
+    for name, text in unit.forms.items() if unit.write_html else ():
+        (stage / name).write_text(text, encoding="utf-8")
+        names.append(name)
     return names
 
 
