@@ -41,6 +41,7 @@ _RELOAD = """<script>
 (function () {{
   var shown = "{version}";
   var events = new EventSource("{events}");
+  events.onopen = function () {{ document.documentElement.setAttribute("data-xem-truoc", "dang-nghe"); }};
   events.onmessage = function (event) {{ if (event.data !== shown) {{ window.location.reload(); }} }};
 }}());
 </script>
