@@ -246,6 +246,6 @@ def test_the_command_refuses_a_missing_file(tmp_path: Path) -> None:
 
     from reportgen import cli
 
-    result = CliRunner().invoke(cli.app, ["preview", str(tmp_path / "khong-co.yaml")])
+    result = CliRunner().invoke(cli.app, ["preview", str(tmp_path / "khong-co.yaml")], env={"COLUMNS": "400"})
     assert result.exit_code == 2
     assert "khong-co.yaml" in result.stderr
