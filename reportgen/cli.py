@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from reportgen import preview_server
 from reportgen.errors import ReportgenError
 from reportgen.pipeline import Format, build
 
@@ -54,3 +55,26 @@ def build_command(
     for folder in folders:
         files = sorted(p.name for p in written if p.parent == folder)
         typer.echo(f"Đã ghi {folder}/: {', '.join(files)}")
+
+
+@app.command("preview")
+def preview_command(
+    source: Annotated[Path, typer.Argument(help="Tệp YAML số liệu.", exists=True, dir_okay=False)],
+    port: Annotated[
+        int | None, typer.Option("--port", "-p", help="Cổng; mặc định 8000 (bận thì cổng khác).")
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="Thư mục mẫu riêng.", exists=True, file_okay=False)
+    ] = None,
+) -> None:
+    """Xem trước tin bài và báo cáo trong trình duyệt; trang tự cập nhật mỗi khi lưu tệp."""
+
+    def say(line: str, problem: bool = False) -> None:
+        typer.secho(line, fg=typer.colors.RED if problem else None, err=problem)
+
+    try:
+        preview_server.run(source, templates, port, say)
+    except ReportgenError as error:
+        for problem in error.problems:
+            say(str(problem), problem=True)
+        raise typer.Exit(1) from None

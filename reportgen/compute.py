@@ -7,11 +7,12 @@ the Vietnamese wording is decided in one place, the templates and their filters.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import TypedDict
 
 from reportgen.comparisons import SoSanh, compare
+from reportgen.photos import WebPhoto
 from reportgen.schema import (
-    Anh,
     BaiViet,
     BaoCao,
     ChiTieu,
@@ -27,7 +28,12 @@ class Photo(TypedDict):
     """A photo as the templates see it: where the built article finds it, and its caption."""
 
     src: str
-    """Path relative to the output folder: `anh/toan-canh.png`."""
+    """Its widest size, relative to the output folder: `anh/toan-canh-800.jpg`."""
+    srcset: str
+    """Every size, for the browser to choose: `anh/toan-canh-480.jpg 480w, anh/toan-canh-800.jpg 800w`."""
+    width: int
+    height: int
+    """The pixel size of `src`, so the page keeps the photo's place before it loads."""
     chu_thich: str
     sau: str
 
@@ -53,30 +59,21 @@ class Context(TypedDict):
     ngay_bao_cao: datetime.date
 
 
-def photo_names(photos: list[Anh]) -> list[str]:
-    """Choose a distinct file name in the output's ``anh/`` folder for each photo.
-
-    >>> from reportgen.schema import Anh
-    >>> photo_names([Anh(tep="a/x.png", chu_thich="1"), Anh(tep="b/x.png", chu_thich="2")])
-    ['anh/x.png', 'anh/2-x.png']
-    """
-    names: list[str] = []
-    for number, photo in enumerate(photos, start=1):
-        name = photo.tep.replace("\\", "/").rsplit("/", 1)[-1]
-        if f"anh/{name}" in names:
-            name = f"{number}-{name}"
-        names.append(f"anh/{name}")
-    return names
-
-
-def context(data: YearEnd) -> Context:
-    """Derive the template context of one unit."""
+def context(data: YearEnd, photos: Sequence[WebPhoto]) -> Context:
+    """Derive the template context of one unit, whose photos have the web sizes ``photos``."""
     indicators = {
         key: indicator for group in data.chi_tieu.values() for key, indicator in group.danh_sach.items()
     }
-    photos = [
-        Photo(src=src, chu_thich=photo.chu_thich, sau=photo.sau.value)
-        for src, photo in zip(photo_names(data.anh), data.anh, strict=True)
+    seen = [
+        Photo(
+            src=web.largest.name,
+            srcset=web.srcset,
+            width=web.largest.width,
+            height=web.largest.height,
+            chu_thich=photo.chu_thich,
+            sau=photo.sau.value,
+        )
+        for web, photo in zip(photos, data.anh, strict=True)
     ]
     return Context(
         to_chuc=data.to_chuc,
@@ -90,7 +87,7 @@ def context(data: YearEnd) -> Context:
         han_che=data.han_che,
         phuong_huong=data.phuong_huong,
         khen_thuong=data.khen_thuong,
-        anh=photos,
+        anh=seen,
         bai_viet=data.bai_viet,
         bao_cao=data.bao_cao,
         ngay_bai_viet=data.bai_viet.ngay or data.hoi_nghi.ngay,

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen import compute, templating
+from reportgen import compute, photos, portal, templating
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
 from reportgen.validation import load_and_validate
 
 PAGES = ("article", "report")
-"""The documents built for each unit, by template name without ``.html``."""
+"""The documents built for each unit, by template name without ``.html``; each is also printed."""
 
 
 class Format(StrEnum):
@@ -39,9 +40,11 @@ class Unit:
 
     source: Path
     context: compute.Context
-    photos: list[tuple[Path, str]]
-    """Each photo's source file and its path in the output folder."""
+    photos: list[WebPhoto]
+    """Each photo's source file and the web sizes written into the output folder."""
     html: dict[str, str]
+    forms: dict[str, str]
+    """The article's other forms, by file name: the body for a portal's editor, plain text."""
     write_html: bool = True
 
 
@@ -75,24 +78,21 @@ def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_htm
     loaded = []
     for source in sources:
         try:
-            _, data = load_and_validate(source)
+            document, data = load_and_validate(source)
+            sized = photos.plan_all(document, data.anh)
         except ReportgenError as error:
             problems += error.problems
             continue
-        loaded.append((source, data))
+        loaded.append((source, data, sized))
     problems += _clashing_stems(sources)
     if problems:
         raise ReportgenError(problems)
     env = templating.environment(templates)
     units = []
-    for source, data in loaded:
-        context = compute.context(data)
-        photos = [
-            (source.parent / photo.tep, name)
-            for photo, name in zip(data.anh, compute.photo_names(data.anh), strict=True)
-        ]
+    for source, data, sized in loaded:
+        context = compute.context(data, sized)
         html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
-        units.append(Unit(source, context, photos, html, write_html))
+        units.append(Unit(source, context, sized, html, portal.forms(html["article"]), write_html))
     return units
 
 
@@ -141,10 +141,8 @@ def _stage(unit: Unit, stage: Path, printer: Printer | None) -> list[str]:
     HTML is written unless only PDF was asked for; PDF is printed when there is a printer.
     """
     names = []
-    for source, name in unit.photos:
-        (stage / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, stage / name)
-        names.append(name)
+    for photo in unit.photos:
+        names += photos.save(photo, stage)
     for page, html in unit.html.items():
         if unit.write_html:
             (stage / f"{page}.html").write_text(html, encoding="utf-8")
@@ -152,6 +150,9 @@ def _stage(unit: Unit, stage: Path, printer: Printer | None) -> list[str]:
         if printer is not None:
             (stage / f"{page}.pdf").write_bytes(printer.pdf(html, stage))
             names.append(f"{page}.pdf")
+    for name, text in unit.forms.items() if unit.write_html else ():
+        (stage / name).write_text(text, encoding="utf-8")
+        names.append(name)
     return names
 
 

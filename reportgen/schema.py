@@ -223,6 +223,18 @@ class BaiViet(_Model):
     """Headline; `<organisation> tổng kết công tác năm <year>` when left out."""
     ngay: Day | None = None
     """Publication date; the conference date when left out."""
+    duong_dan: str = ""
+    """Web address the article will be published at; makes the links shared on social networks whole."""
+
+    @field_validator("duong_dan")
+    @classmethod
+    def _whole_address(cls, value: str) -> str:
+        if value and not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
+            raise ValueError(
+                f'"{value}" không phải địa chỉ web đầy đủ — hãy viết cả `https://`, '
+                "ví dụ `https://ten-mien-cua-hoi.vn/tin-tuc/tong-ket-2020.html`"
+            )
+        return value
 
 
 class NguoiKy(_Model):

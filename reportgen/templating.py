@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import jinja2
 import markupsafe
@@ -69,6 +70,19 @@ def nobreak(text: str) -> markupsafe.Markup:
     return markupsafe.Markup("").join(pieces)
 
 
+def absolute_url(path: str, base: str) -> str:
+    """Resolve ``path`` against the article's address ``base``; keep it relative without one.
+
+    Social networks need whole addresses for a shared photo; a folder opened from disk does not.
+
+    >>> absolute_url("anh/x-800.jpg", "https://hoi.vn/tin/tong-ket.html")
+    'https://hoi.vn/tin/anh/x-800.jpg'
+    >>> absolute_url("anh/x-800.jpg", "")
+    'anh/x-800.jpg'
+    """
+    return urljoin(base, path) if base else path
+
+
 def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
     """Let a joining filter take macro output (already escaped) without escaping it twice."""
 
@@ -98,6 +112,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(FILTERS)
+    # Structured data stays readable Vietnamese in the page source; `tojson` still escapes < > & '.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
     env.filters["list_and"] = _markup_aware(FILTERS["list_and"])
     env.filters.update(
         fill=_fill,
@@ -105,6 +121,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         phrase=prose.phrase,
         figure=prose.figure,
         group_phrase=prose.group_phrase,
+        absolute_url=absolute_url,
     )
     return env
 

@@ -15,7 +15,7 @@ import reportgen
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = sorted((ROOT / "inputs").glob("*.yaml"))
-PAGES = ("article.html", "report.html")
+PAGES = ("article.html", "article-body.html", "article.txt", "report.html")
 
 
 def render_samples(out: Path) -> None:

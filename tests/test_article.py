@@ -107,13 +107,22 @@ def test_article_pdf_has_title_author_and_language(built: Path) -> None:
     assert len(reader.pages) == 3
 
 
-def test_photos_are_copied_beside_the_article(built: Path) -> None:
+def test_photos_are_written_in_web_sizes_beside_the_article(built: Path) -> None:
+    from PIL import Image
+
     folder = built / "bac-kan-2020"
     html = (folder / "article.html").read_text(encoding="utf-8")
-    sources = re.findall(r'<img src="([^"]+)"', html)
-    assert sources == ["anh/toan-canh-hoi-nghi.png", "anh/trao-bang-khen.png"]
-    for source in sources:
-        assert (folder / source).read_bytes() == (SEED.parent / source).read_bytes()
+    images = re.findall(
+        r'<img src="([^"]+)" srcset="([^"]+)" sizes="[^"]+" width="(\d+)" height="(\d+)"', html
+    )
+    assert [image[0] for image in images] == ["anh/toan-canh-hoi-nghi-800.jpg", "anh/trao-bang-khen-800.jpg"]
+    for src, srcset, width, height in images:
+        assert srcset == f"{src.replace('-800', '-480')} 480w, {src} 800w"
+        with Image.open(folder / src) as image:
+            assert image.format == "JPEG"
+            assert image.size == (int(width), int(height)) == (800, 450)
+        with Image.open(folder / src.replace("-800", "-480")) as image:
+            assert image.size == (480, 270)
 
 
 def _without(tmp_path: Path, *parts: str) -> Path:

@@ -1,0 +1,191 @@
+"""Photos for the web: each input photo becomes a few JPEG sizes for ``srcset``.
+
+Phones and cameras give photos of several megabytes; a reader on a phone needs about 480
+pixels, a desktop 800 to 1200, the printed PDF the largest. :func:`plan` reads only each
+photo's header while the build gathers its inputs; :func:`save` then decodes it once, turns it
+upright (EXIF orientation), flattens transparency onto white, drops its metadata (a phone's GPS
+position has no place in a press release) and writes every size no wider than the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from reportgen.errors import Problem, ReportgenError
+from reportgen.loading import Document
+from reportgen.schema import Anh
+
+WIDTHS = (480, 800, 1200, 1600)
+"""The widths written, in pixels: a phone, a desktop column, a wide screen, print."""
+
+QUALITY = 82
+"""JPEG quality: indistinguishable from the original on screen at a third of the bytes."""
+
+FOLDER = "anh"
+"""The photos' folder inside each unit's output folder."""
+
+# EXIF orientations that turn the stored image by a quarter: width and height swap.
+_QUARTER_TURNS = {5, 6, 7, 8}
+_ORIENTATION = 0x0112
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One size of a photo, as written into the output folder."""
+
+    name: str
+    """Path relative to the output folder: ``anh/toan-canh-800.jpg``."""
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class WebPhoto:
+    """One input photo and the sizes it is written in, narrowest first."""
+
+    source: Path
+    variants: tuple[Variant, ...]
+
+    @property
+    def largest(self) -> Variant:
+        """The widest size: the ``src`` of the page, what the PDF prints."""
+        return self.variants[-1]
+
+    @property
+    def srcset(self) -> str:
+        """Every size for the browser to choose from: ``anh/x-480.jpg 480w, anh/x-800.jpg 800w``."""
+        return ", ".join(f"{v.name} {v.width}w" for v in self.variants)
+
+
+def variant_sizes(width: int, height: int) -> list[tuple[int, int]]:
+    """Choose the sizes of a photo of ``width`` × ``height``: never wider than the original.
+
+    >>> variant_sizes(4000, 3000)
+    [(480, 360), (800, 600), (1200, 900), (1600, 1200)]
+    >>> variant_sizes(800, 450)
+    [(480, 270), (800, 450)]
+    >>> variant_sizes(1600, 900)[-2:]
+    [(1200, 675), (1600, 900)]
+    >>> variant_sizes(300, 200)
+    [(300, 200)]
+    """
+    widest = min(width, WIDTHS[-1])
+    widths = [w for w in WIDTHS if w < widest] + [widest]
+    return [(w, max(1, round(height * w / width))) for w in widths]
+
+
+def slug(text: str) -> str:
+    """Make a file name safe in a URL and in ``srcset`` (where a space would split it).
+
+    Vietnamese letters lose their marks, ``đ`` becomes ``d``; anything else becomes ``-``.
+    Written here because it is four lines, and a slug library would not know ``đ`` either.
+
+    >>> slug("Ảnh Hội nghị (1)")
+    'anh-hoi-nghi-1'
+    >>> slug("Đại hội ĐẢNG")
+    'dai-hoi-dang'
+    >>> slug("…")
+    'anh'
+    """
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "anh"
+
+
+def stems(files: Sequence[str]) -> list[str]:
+    """Give each photo a distinct name stem in the output, from its file name.
+
+    >>> stems(["anh/Toàn cảnh.jpg", "khac/toan-canh.png", "c.png"])
+    ['anh/toan-canh', 'anh/2-toan-canh', 'anh/c']
+    """
+    names: list[str] = []
+    for number, file in enumerate(files, start=1):
+        name = slug(Path(file.replace("\\", "/")).stem)
+        if f"{FOLDER}/{name}" in names:
+            name = f"{number}-{name}"
+        names.append(f"{FOLDER}/{name}")
+    return names
+
+
+def plan(source: Path, stem: str) -> WebPhoto:
+    """Read the size of photo ``source`` (its header only) and name its web sizes after ``stem``.
+
+    Raises:
+        OSError: the file cannot be read or is not an image Pillow knows.
+    """
+    with Image.open(source) as image:
+        width, height = image.size
+        if image.getexif().get(_ORIENTATION) in _QUARTER_TURNS:
+            width, height = height, width
+    variants = tuple(Variant(f"{stem}-{w}.jpg", w, h) for w, h in variant_sizes(width, height))
+    return WebPhoto(source, variants)
+
+
+def plan_all(document: Document, photos: Sequence[Anh]) -> list[WebPhoto]:
+    """Plan the web sizes of every photo of one input file.
+
+    Raises:
+        ReportgenError: a photo is not an image; each one is named with its ``anh[i].tep`` line.
+    """
+    planned, problems = [], []
+    for index, (photo, stem) in enumerate(zip(photos, stems([p.tep for p in photos]), strict=True)):
+        try:
+            planned.append(plan(document.path.parent / photo.tep, stem))
+        except OSError:
+            problems.append(
+                Problem(
+                    document.locate(("anh", index, "tep")),
+                    f'"{photo.tep}" không phải ảnh đọc được — hãy dùng ảnh JPEG hoặc PNG',
+                    f"anh[{index}].tep",
+                )
+            )
+    if problems:
+        raise ReportgenError(problems)
+    return planned
+
+
+def save(photo: WebPhoto, folder: Path) -> list[str]:
+    """Write every size of ``photo`` into ``folder``; return their names relative to it.
+
+    Raises:
+        OSError: the photo cannot be read or a size cannot be written.
+    """
+    largest = photo.largest
+    with Image.open(photo.source) as opened:
+        # A JPEG can be decoded straight at a fraction of its size: far faster for a 12 MP
+        # phone photo. The box is square because the photo may still have to be turned.
+        side = max(largest.width, largest.height)
+        opened.draft("RGB", (side, side))
+        upright = ImageOps.exif_transpose(opened)
+        icc_profile = opened.info.get("icc_profile")
+        image = _on_white(upright)
+    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    for variant in reversed(photo.variants):
+        size = (variant.width, variant.height)
+        resized = (
+            image if image.size == size else image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3)
+        )
+        resized.save(
+            folder / variant.name,
+            "JPEG",
+            quality=QUALITY,
+            optimize=True,
+            progressive=True,
+            icc_profile=icc_profile,
+        )
+    return [variant.name for variant in photo.variants]
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """An RGB copy of ``image``: JPEG has no transparency, so transparent parts become white."""
+    if image.mode in {"RGBA", "LA", "P", "PA"} or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, "white")
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return image.convert("RGB")

@@ -1,0 +1,251 @@
+"""The live preview: served on 127.0.0.1, rebuilt on every save, problems shown in the page.
+
+Every server here binds to port 0 on the loopback interface and stops by itself; every wait
+is bounded.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from reportgen import preview_server
+from reportgen.preview_server import EVENTS, Preview, serving
+from tests.conftest import INPUTS, ROOT, SEED
+
+BAD = ("buoi: sáng", "buoi: trưa")
+PROBLEM = '17:9</b>: hoi_nghi.buoi: "trưa" không hợp lệ — hãy viết một trong: `sáng`, `chiều`, `tối`</li>'
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Path:
+    """A copy of the seed and its photos, free to edit."""
+    shutil.copytree(INPUTS / "anh", tmp_path / "anh")
+    shutil.copyfile(SEED, tmp_path / SEED.name)
+    return tmp_path / SEED.name
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def get(url: str) -> tuple[int, dict[str, str], str]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
+    try:
+        connection.request("GET", parts.path)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def until(condition: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def watching(unit: Path) -> Iterator[Preview]:
+    """A preview of ``unit`` whose watcher runs in a thread, stopped at the end of the test."""
+    with serving(unit, port=0) as preview:
+        watcher = threading.Thread(target=preview.watch, daemon=True)
+        watcher.start()
+        time.sleep(0.3)  # let the watcher start listening before the test edits files
+        yield preview
+    watcher.join(timeout=5)
+    assert not watcher.is_alive()
+
+
+def test_it_listens_on_loopback_only_and_opens_on_the_article(unit: Path) -> None:
+    with serving(unit, port=0) as preview:
+        assert preview.url.startswith("http://127.0.0.1:")
+        status, headers, _ = get(preview.url)
+        assert (status, headers["Location"]) == (302, "/article.html")
+        status, headers, page = get(preview.url + "article.html")
+        assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+        assert headers["Cache-Control"] == "no-store"
+        assert "63.979 hộ gia đình" in page
+        assert f'new EventSource("{EVENTS}")' in page and 'var shown = "1"' in page
+        assert '<a href="/report.html">Báo cáo</a>' in page
+        assert "reportgen-loi" not in page
+        assert get(preview.url + "report.html")[0] == 200
+        assert get(preview.url + "anh/toan-canh-hoi-nghi-800.jpg")[0] == 200
+        assert get(preview.url + "favicon.ico")[0] == 204
+        assert get(preview.url + "khong-co.html")[0] == 404
+        folder = preview.site.folder
+    assert not folder.exists()  # the private build folder goes with the server
+
+
+def test_the_files_it_builds_are_those_of_a_build(unit: Path, tmp_path: Path) -> None:
+    import reportgen
+
+    reportgen.build([unit], out=tmp_path / "out", fmt=reportgen.Format.HTML)
+    with serving(unit, port=0) as preview:
+        for name in ("article.html", "report.html", "article-body.html", "article.txt"):
+            assert (preview.site.folder / name).read_bytes() == (
+                tmp_path / "out" / unit.stem / name
+            ).read_bytes()
+
+
+def test_a_saved_change_is_rebuilt_and_announced(watching: Preview, unit: Path) -> None:
+    edit(unit, "gia_tri: 63.979", "gia_tri: 64.000")
+    until(lambda: watching.site.last.version >= 2)
+    _, _, page = get(watching.url + "article.html")
+    assert "64.000 hộ gia đình" in page
+    assert f'var shown = "{watching.site.last.version}"' in page
+    assert watching.site.last.seconds < 1
+
+
+def test_an_input_problem_shows_as_a_red_panel_over_the_last_good_page(watching: Preview, unit: Path) -> None:
+    edit(unit, *BAD)
+    until(lambda: bool(watching.site.last.problems))
+    _, _, page = get(watching.url + "article.html")
+    assert 'role="alert"' in page and "background: #fde8e8" in page
+    assert f"<li><b>{unit}:{PROBLEM}" in page
+    assert "Tệp có lỗi — trang dưới đây là bản đúng gần nhất." in page
+    assert "63.979 hộ gia đình" in page  # the last good article is still there
+    edit(unit, *reversed(BAD))
+    until(lambda: not watching.site.last.problems)
+    assert "reportgen-loi" not in get(watching.url + "article.html")[2]
+
+
+def test_a_template_change_is_rebuilt(unit: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    article = templates / "article.html"
+    article.write_text('{% extends "!default/article.html" %}\n', encoding="utf-8")
+    with serving(unit, templates=templates, port=0) as preview:
+        watcher = threading.Thread(target=preview.watch, daemon=True)
+        watcher.start()
+        time.sleep(0.3)
+        article.write_text(
+            '{% extends "!default/article.html" %}\n{% block byline %}<p>Ban biên tập</p>{% endblock %}\n',
+            encoding="utf-8",
+        )
+        until(lambda: "Ban biên tập" in get(preview.url + "article.html")[2])
+    watcher.join(timeout=5)
+
+
+def test_a_first_build_that_fails_shows_the_panel_alone(unit: Path) -> None:
+    edit(unit, *BAD)
+    with serving(unit, port=0) as preview:
+        status, _, page = get(preview.url + "article.html")
+        assert status == 200
+        assert f"<li><b>{unit}:{PROBLEM}" in page
+        assert "Tệp có lỗi — sửa rồi lưu tệp, trang sẽ tự hiện ra." in page
+
+
+def test_the_event_stream_sends_each_build_number(unit: Path) -> None:
+    with serving(unit, port=0) as preview:
+        parts = urlsplit(preview.url)
+        with socket.create_connection((parts.hostname, parts.port), timeout=5) as stream:
+            stream.sendall(f"GET {EVENTS} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            received = read_until(stream, b"data: 1\n\n")
+            assert b"Content-Type: text/event-stream" in received
+            preview.site.rebuild()
+            read_until(stream, b"data: 2\n\n")
+
+
+def read_until(stream: socket.socket, wanted: bytes) -> bytes:
+    """Read from ``stream`` until ``wanted`` arrives (each read times out after 5 s)."""
+    received = b""
+    while wanted not in received:
+        chunk = stream.recv(4096)
+        assert chunk, f"closed before {wanted!r}"
+        received += chunk
+    return received
+
+
+def test_a_taken_port_is_a_clear_error(unit: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        lines: list[str] = []
+        with pytest.raises(preview_server.ReportgenError) as raised:
+            preview_server.run(unit, port=port, say=lambda line, problem: lines.append(line))
+    assert str(raised.value) == (
+        f"127.0.0.1:{port}: không mở được cổng {port} (Address already in use) "
+        "— hãy chọn cổng khác, ví dụ --port 8080"
+    )
+
+
+def test_ctrl_c_stops_the_command_cleanly(unit: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "preview", unit.name, "--port", "0"],
+        cwd=unit.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # A shell that starts a job in the background ignores Ctrl-C for it; a terminal does not.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith(f"Xem trước {unit.name} tại http://127.0.0.1:")
+        url = first.split(" tại ")[1].strip()
+        assert "Toàn cảnh Hội nghị" in get(url + "article.html")[2]
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert err == ""
+    assert out.endswith("Đã dừng xem trước.\n")
+    with pytest.raises(OSError):
+        get(url + "article.html")
+
+
+def test_the_command_passes_its_options_and_prints_problems_in_red(
+    monkeypatch: pytest.MonkeyPatch, unit: Path, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from reportgen import cli
+
+    calls = []
+
+    def fake_run(
+        source: Path, templates: Path | None, port: int | None, say: Callable[[str, bool], None]
+    ) -> None:
+        calls.append((source, templates, port))
+        say("Xem trước …", False)
+        say(f"{source}:17:9: hoi_nghi.buoi: lỗi", True)
+
+    monkeypatch.setattr(preview_server, "run", fake_run)
+    result = CliRunner().invoke(
+        cli.app, ["preview", str(unit), "--port", "8123", "--templates", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert calls == [(unit, tmp_path, 8123)]
+    assert result.stdout == "Xem trước …\n"
+    assert result.stderr == f"{unit}:17:9: hoi_nghi.buoi: lỗi\n"
+
+
+def test_the_command_refuses_a_missing_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reportgen import cli
+
+    result = CliRunner().invoke(cli.app, ["preview", str(tmp_path / "khong-co.yaml")], env={"COLUMNS": "400"})
+    assert result.exit_code == 2
+    assert "khong-co.yaml" in result.stderr
