@@ -69,6 +69,18 @@ def nobreak(text: str) -> markupsafe.Markup:
     return markupsafe.Markup("").join(pieces)
 
 
+@jinja2.pass_context
+def _chart(context: jinja2.runtime.Context, keys: Iterable[str]) -> markupsafe.Markup:
+    """Draw the indicators named by ``keys`` as an SVG chart (see :mod:`reportgen.charts`)."""
+    from reportgen import charts  # matplotlib is loaded only when a template draws a chart
+
+    indicators, keys = context["chi_so"], list(keys)
+    for key in keys:
+        if key not in indicators:
+            raise jinja2.UndefinedError(f"không có chỉ tiêu `{key}` để vẽ biểu đồ")
+    return markupsafe.Markup(charts.indicator_chart([indicators[key] for key in keys], context["nam"]))
+
+
 def balance(text: str, width: int = 50) -> markupsafe.Markup:
     """Escape a centred title and break it into lines of even length when it is long.
 
@@ -136,6 +148,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         phrase=prose.phrase,
         figure=prose.figure,
         group_phrase=prose.group_phrase,
+        chart=_chart,
         balance=balance,
     )
     return env

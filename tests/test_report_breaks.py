@@ -79,7 +79,7 @@ def test_no_row_is_split_across_pages(report: Any, names: list[str]) -> None:
         if column is None:
             texts.append("")
             continue
-        # The table's own 11 pt text in that column.
+        # The table's own 11 pt text in that column, leaving out the chart's labels.
         cells = page.crop((column[0], 0, column[1], page.height)).filter(
             lambda o: o["object_type"] != "char" or round(o["size"], 1) == 11
         )
@@ -111,6 +111,8 @@ def test_no_heading_is_left_at_the_foot_of_a_page(report: Any) -> None:
             if HEADING.match(line["text"]) and style(line)[1] == 14 and "Bold" in style(line)[0]:
                 headings += 1
                 assert index + 1 < len(page_lines), f"{line['text']!r} ends page {page.page_number}"
+        for match in page.search("Biểu đồ:"):
+            assert any(c["top"] > match["bottom"] + 50 for c in page.chars), "chart caption alone"
     assert headings == 6 + 2 + 3  # six tables, two texts under I, and the three sections
 
 
@@ -142,8 +144,9 @@ def print_report(folder: Path, text: str, printer: Printer) -> Any:
     return pdfplumber.open(io.BytesIO(printer.pdf(unit.html["report"], folder)))
 
 
-# Lengths at which, without the report's break rules, a heading is stranded at the foot of a
-# page or the signature block is split from the text: each is printed here, with the rules.
+# Without the report's break rules these lengths strand "5. Công tác thi đua" (0 more lines),
+# split the signature block over two pages (12, 15) or leave it alone on one (18), and strand
+# "III. PHƯƠNG HƯỚNG" (21): each is printed here, with the rules, and checked.
 @pytest.mark.parametrize("extra", [0, 12, 15, 18, 21])
 def test_lengthened_text_strands_no_heading_and_no_signature(
     tmp_path: Path, printer: Printer, extra: int
