@@ -163,6 +163,18 @@ def test_a_folder_of_inputs_builds_each_one(tmp_path: Path) -> None:
 # --- a failing build writes nothing ----------------------------------------------------------
 
 
+def test_a_font_the_machine_lacks_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", SEED, "-o", out, "--font", "Phông Không Có")
+    assert_failed_cleanly(result)
+    assert result.stderr == (
+        "--font: “Phông Không Có”: máy này không có phông chữ này — hãy cài phông, đưa đường dẫn tệp "
+        ".ttf/.otf, hoặc bỏ --font để reportgen tự chọn (Times New Roman nếu máy có, không thì Noto "
+        "Serif cài kèm)\n"
+    )
+    assert not out.exists()
+
+
 def test_a_bad_input_exits_1_with_located_lines_on_stderr_and_writes_nothing(tmp_path: Path) -> None:
     shutil.copytree(INPUTS / "anh", tmp_path / "anh")
     bad = write_bad(tmp_path)
