@@ -32,8 +32,8 @@ TEXT_WIDTH_MM = 165
 PANEL_HEIGHT_MM = 52
 MM = 1 / 25.4
 NBSP = "\u00a0"
-TITLE_CHARACTERS = 34
-"""Panel titles wrap at this many characters: a third of the text block at 9 pt."""
+TITLE_CHARACTERS = 28
+"""Panel titles wrap at this many characters, so that neighbouring titles never touch."""
 
 LAST_YEAR = "#bdbdbd"
 THIS_YEAR = "#3a3a3a"
