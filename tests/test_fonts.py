@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -228,3 +231,34 @@ def test_a_bad_font_name_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError, match="máy này không có phông chữ này"):
         reportgen.build([SECOND], out=tmp_path / "out", font="Phông Không Có")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_machine_s_fonts_are_asked_of_fontconfig(tmp_path: Path) -> None:
+    # A machine whose only fonts are a complete Times New Roman and a Latin-1 Liberation Serif.
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    make_font(folder / "times.ttf", "Times New Roman", FULL)
+    make_font(folder / "timesbd.ttf", "Times New Roman", FULL, weight=700)
+    make_font(folder / "liberation.ttf", "Liberation Serif", LATIN_1)
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>{folder}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    code = (
+        "from reportgen import fonts; found = fonts.installed_fonts(); "
+        "print(sorted((f, sorted(p.name for p in ps)) for f, ps in found.items())); "
+        "print(fonts.choose().describe())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines() == [
+        "[('Liberation Serif', ['liberation.ttf']), ('Times New Roman', ['times.ttf', 'timesbd.ttf'])]",
+        "Times New Roman (phông của máy)",
+    ]
