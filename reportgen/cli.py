@@ -43,10 +43,21 @@ def build_command(
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Ghi html, pdf hay cả hai (all).")
     ] = Format.ALL,
+    font: Annotated[
+        str | None,
+        typer.Option(
+            "--font",
+            help="Phông chữ của báo cáo: tên phông đã cài trên máy hoặc tệp .ttf/.otf "
+            "(mặc định: Times New Roman nếu máy có, không thì Noto Serif cài kèm).",
+        ),
+    ] = None,
+    archival: Annotated[
+        bool, typer.Option("--pdf-a", help="In PDF lưu trữ (PDF/A-3b, có gắn thẻ cấu trúc).")
+    ] = False,
 ) -> None:
     """Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu."""
     try:
-        written = build(inputs, out=out, templates=templates, fmt=fmt)
+        written = build(inputs, out=out, templates=templates, fmt=fmt, font=font, archival=archival)
     except ReportgenError as error:
         for problem in error.problems:
             typer.secho(str(problem), fg=typer.colors.RED, err=True)
@@ -55,6 +66,8 @@ def build_command(
     for folder in folders:
         files = sorted(p.name for p in written if p.parent == folder)
         typer.echo(f"Đã ghi {folder}/: {', '.join(files)}")
+    if written.font is not None:
+        typer.echo(f"Phông chữ của báo cáo: {written.font.describe()}")
 
 
 @app.command("preview")

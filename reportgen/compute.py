@@ -7,7 +7,7 @@ the Vietnamese wording is decided in one place, the templates and their filters.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypedDict
 
 from reportgen.comparisons import SoSanh, compare
@@ -48,6 +48,7 @@ class Context(TypedDict):
     chi_tieu: dict[str, NhomChiTieu]
     chi_so: dict[str, ChiTieu]
     so_sanh: dict[str, SoSanh]
+    chi_tieu_chinh: list[str]
     ket_qua: list[str]
     han_che: list[str]
     phuong_huong: list[str]
@@ -57,6 +58,27 @@ class Context(TypedDict):
     bao_cao: BaoCao
     ngay_bai_viet: datetime.date
     ngay_bao_cao: datetime.date
+
+
+CHART_LIMIT = 6
+"""At most this many indicators in the report's chart: two rows of three panels."""
+
+
+def main_indicators(indicators: Mapping[str, ChiTieu], limit: int = CHART_LIMIT) -> list[str]:
+    """Choose the keys of the indicators the report's chart compares, in the input's order.
+
+    The main indicators are those with a target for the year; when none has one, those with
+    last year's figure; an indicator with neither has nothing to be compared with.
+
+    >>> from decimal import Decimal as D
+    >>> a = ChiTieu(nhan="a", gia_tri=D(1), nam_truoc=D(2))
+    >>> b = ChiTieu(nhan="b", gia_tri=D(1), ke_hoach=D(2))
+    >>> main_indicators({"a": a, "b": b}), main_indicators({"a": a}), main_indicators({})
+    (['b'], ['a'], [])
+    """
+    with_target = [key for key, indicator in indicators.items() if indicator.ke_hoach is not None]
+    chosen = with_target or [key for key, indicator in indicators.items() if indicator.nam_truoc is not None]
+    return chosen[:limit]
 
 
 def context(data: YearEnd, photos: Sequence[WebPhoto]) -> Context:
@@ -83,6 +105,7 @@ def context(data: YearEnd, photos: Sequence[WebPhoto]) -> Context:
         chi_tieu=data.chi_tieu,
         chi_so=indicators,
         so_sanh={key: compare(indicator) for key, indicator in indicators.items()},
+        chi_tieu_chinh=main_indicators(indicators),
         ket_qua=data.ket_qua,
         han_che=data.han_che,
         phuong_huong=data.phuong_huong,

@@ -1,27 +1,268 @@
-"""The serif that comes with reportgen, so no machine prints a missing Vietnamese glyph.
+"""Stage 4 support, fonts: the serif the report prints in, chosen by the letters it really has.
 
-Noto Serif covers every Vietnamese letter and is installed by pip with reportgen
-(``fontpkg-noto-serif``); it is registered with WeasyPrint by path, through ``@font-face``,
-under its own family name, so a template's font list can name it after the fonts it prefers.
+Decree 30/2020 prescribes Times New Roman, which the secretaries' Windows machines have. Where
+a machine lacks it, a metric-compatible free serif keeps the same line breaks; and reportgen
+always carries Noto Serif (``fontpkg-noto-serif``, installed by pip), which has every
+Vietnamese letter. The choice is made here, by reading each candidate file's own character map,
+and not by a CSS fallback list: fontconfig answers "Times New Roman" with whatever it aliases to
+it (Debian's Liberation Serif 1.07, which lacks ơ, ư, ạ …), so a font list would print a report
+mixing two fonts letter by letter.
+
+The chosen faces are registered with WeasyPrint by path, through ``@font-face``, under the one
+family name the report's stylesheet asks for, :data:`REPORT_FAMILY`.
 """
 
 from __future__ import annotations
 
+import string
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import fontpkg_noto_serif
 
-FAMILY = "Noto Serif"
+from reportgen.errors import Location, ReportgenError
+
+REPORT_FAMILY = "reportgen"
+"""The family name report.css prints in; it stands for whichever font was chosen."""
+
+PREFERRED = ("Times New Roman", "Liberation Serif", "Tinos")
+"""Looked for on the machine in this order: the Decree's font, then its metric-compatible twins."""
+
+FONT_FILES = (".ttf", ".otf")
+"""Files ``--font`` accepts as a path. Collections (.ttc) are left out: ``@font-face`` cannot
+say which face of a collection to use."""
+
+_VOWELS = "aăâeêioôơuưy"
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # huyền, sắc, hỏi, ngã, nặng
+VIETNAMESE = "".join(
+    sorted(
+        {unicodedata.normalize("NFC", v + t) for v in _VOWELS + _VOWELS.upper() for t in _TONES}
+        | set("đĐ" + string.ascii_letters + string.digits + ".,;:!?-()%/'\"")
+    )
+)
+"""Every character a Vietnamese report needs a font to have: 134 accented letters, đ, ASCII."""
+
 FOLDER: Path = fontpkg_noto_serif.ROOT / "files"
-_FILES = {"normal": "NotoSerif[wdth,wght].ttf", "italic": "NotoSerif-Italic[wdth,wght].ttf"}
 
 
-def font_faces() -> str:
-    """CSS ``@font-face`` rules for the packaged serif (variable weight, roman and italic)."""
-    rules = []
-    for style, name in _FILES.items():
-        rules.append(
-            f'@font-face {{ font-family: "{FAMILY}"; src: url("{(FOLDER / name).as_uri()}"); '
-            f"font-style: {style}; font-weight: 100 900; }}"
+class Origin(StrEnum):
+    """Where the chosen font comes from, as ``build`` tells the user."""
+
+    MACHINE = "phông của máy"
+    PACKAGED = "cài kèm reportgen"
+    FILE = "tệp"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file and the weights and style it serves."""
+
+    path: Path
+    weight: str
+    """A CSS ``font-weight``: ``400``, or ``100 900`` for a variable font."""
+    italic: bool
+
+
+@dataclass(frozen=True)
+class Font:
+    """A family chosen for the report, with the faces it is printed from."""
+
+    family: str
+    faces: tuple[Face, ...]
+    origin: Origin
+
+    def describe(self) -> str:
+        """Say which font this is, in the words ``build`` prints.
+
+        >>> PACKAGED.describe()
+        'Noto Serif (cài kèm reportgen)'
+        """
+        if self.origin is Origin.FILE:
+            return f"{self.family} ({Origin.FILE} {self.faces[0].path})"
+        return f"{self.family} ({self.origin})"
+
+
+PACKAGED = Font(
+    "Noto Serif",
+    (
+        Face(FOLDER / "NotoSerif[wdth,wght].ttf", "100 900", italic=False),
+        Face(FOLDER / "NotoSerif-Italic[wdth,wght].ttf", "100 900", italic=True),
+    ),
+    Origin.PACKAGED,
+)
+"""The serif that comes with reportgen: every Vietnamese letter, on every machine."""
+
+
+def missing_letters(path: Path) -> str:
+    """The characters of :data:`VIETNAMESE` that the font file at ``path`` has no glyph for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        cmap = font.getBestCmap() or {}
+    return "".join(char for char in VIETNAMESE if ord(char) not in cmap)
+
+
+def read_face(path: Path) -> Face | None:
+    """Read the weight and style of a font file; None for a condensed or expanded cut, or a bad file.
+
+    Only normal-width cuts are used: a family's condensed faces share its name, and WeasyPrint
+    could otherwise print the report in one of them.
+    """
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True) as font:
+            os2 = font["OS/2"]
+            axes = {axis.axisTag: axis for axis in font["fvar"].axes} if "fvar" in font else {}
+            if os2.usWidthClass != 5 and "wdth" not in axes:
+                return None
+            weight = str(os2.usWeightClass)
+            if "wght" in axes:
+                weight = f"{axes['wght'].minValue:g} {axes['wght'].maxValue:g}"
+            italic = bool(os2.fsSelection & 0b1) or bool(font["head"].macStyle & 0b10)
+            return Face(path, weight, italic)
+    except (TTLibError, KeyError, OSError):
+        return None
+
+
+def family_name(path: Path) -> str:
+    """The typographic family name stored in a font file."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        name = font["name"]
+        return str(name.getBestFamilyName() or path.stem)
+
+
+def installed_fonts() -> dict[str, list[Path]]:
+    """Ask fontconfig, as WeasyPrint will, for the font files of every family on this machine.
+
+    The list is of real files under their own family names: fontconfig's aliases ("Times New
+    Roman" standing for Liberation Serif) apply when matching a name, not when listing fonts.
+    """
+    # WeasyPrint's own bindings: the same fontconfig, and the same font folders, it prints with.
+    from weasyprint.text.ffi import ffi
+    from weasyprint.text.ffi import fontconfig as fc
+
+    families: dict[str, list[Path]] = {}
+    config = fc.FcInitLoadConfigAndFonts()
+    try:
+        fonts = fc.FcConfigGetFonts(config, fc.FcSetSystem)
+        value = ffi.new("FcChar8 **")
+        for i in range(fonts.nfont if fonts != ffi.NULL else 0):
+            pattern = fonts.fonts[i]
+            if fc.FcPatternGetString(pattern, b"file", 0, value) != fc.FcResultMatch:
+                continue
+            path = Path(ffi.string(value[0]).decode("utf-8", "replace"))
+            n = 0
+            while fc.FcPatternGetString(pattern, b"family", n, value) == fc.FcResultMatch:
+                families.setdefault(ffi.string(value[0]).decode("utf-8", "replace"), []).append(path)
+                n += 1
+    finally:
+        fc.FcConfigDestroy(config)
+    return families
+
+
+def _font_error(name: str, message: str) -> ReportgenError:
+    return ReportgenError.at(Location(Path("--font")), f"“{name}”: {message}")
+
+
+def _usable(family: str, paths: Iterable[Path], origin: Origin) -> tuple[Font | None, str]:
+    """The family's faces that have every Vietnamese letter, or None and the letters it lacks.
+
+    A face that lacks letters is left out (WeasyPrint then slants or emboldens a complete one);
+    the family is usable only if an upright face remains.
+    """
+    faces, lacking = [], ""
+    for path in dict.fromkeys(paths):
+        if path.suffix.lower() not in FONT_FILES:
+            continue
+        face = read_face(path)
+        if face is None:
+            continue
+        missing = missing_letters(path)
+        if missing:
+            lacking = lacking or missing
+            continue
+        faces.append(face)
+    if not any(not face.italic for face in faces):
+        return None, lacking
+    faces.sort(key=lambda face: (face.italic, face.weight, str(face.path)))
+    return Font(family, tuple(faces), origin), ""
+
+
+def _lacking_message(missing: str) -> str:
+    shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+    return (
+        f"phông này thiếu chữ tiếng Việt ({shown}), báo cáo sẽ in lẫn phông khác — hãy chọn phông "
+        "khác, ví dụ Times New Roman, hoặc bỏ --font để dùng Noto Serif cài kèm reportgen"
+    )
+
+
+def choose(
+    name: str | None = None,
+    installed: Callable[[], Mapping[str, Sequence[Path]]] | None = None,
+) -> Font:
+    """Choose the report's font, by the letters each candidate really has.
+
+    ``name`` if given: a family installed on the machine or the path of a ``.ttf``/``.otf``
+    file. Else the first of :data:`PREFERRED` the machine has with every Vietnamese letter,
+    else the packaged Noto Serif.
+
+    Raises:
+        ReportgenError: the named font is not installed, is not a font file, or lacks
+            Vietnamese letters.
+    """
+    installed = installed or installed_fonts
+    if name is not None:
+        return _named(name.strip(), installed)
+    families = {family.casefold(): paths for family, paths in installed().items()}
+    for family in PREFERRED:
+        font, _ = _usable(family, families.get(family.casefold(), []), Origin.MACHINE)
+        if font is not None:
+            return font
+    return PACKAGED
+
+
+def _named(name: str, installed: Callable[[], Mapping[str, Sequence[Path]]]) -> Font:
+    path = Path(name).expanduser()
+    if path.suffix.lower() in (*FONT_FILES, ".ttc", ".otc") or path.is_file():
+        if not path.is_file():
+            raise _font_error(name, "không có tệp phông này")
+        if path.suffix.lower() not in FONT_FILES or read_face(path) is None:
+            raise _font_error(name, "không đọc được tệp phông này — hãy đưa tệp .ttf hoặc .otf")
+        font, missing = _usable(family_name(path), [path], Origin.FILE)
+        if font is None:
+            raise _font_error(name, _lacking_message(missing))
+        return font
+    if name.casefold() == PACKAGED.family.casefold():
+        return PACKAGED
+    paths = [p for family, ps in installed().items() if family.casefold() == name.casefold() for p in ps]
+    if not paths:
+        raise _font_error(
+            name,
+            "máy này không có phông chữ này — hãy cài phông, đưa đường dẫn tệp .ttf/.otf, hoặc bỏ "
+            "--font để reportgen tự chọn (Times New Roman nếu máy có, không thì Noto Serif cài kèm)",
         )
-    return "\n".join(rules)
+    font, missing = _usable(name, paths, Origin.MACHINE)
+    if font is None and missing:
+        raise _font_error(name, _lacking_message(missing))
+    if font is None:
+        raise _font_error(name, "không đọc được tệp phông nào của phông này — hãy chọn phông khác")
+    return font
+
+
+def font_faces(font: Font, family: str) -> str:
+    """CSS ``@font-face`` rules that register ``font``'s files by path under ``family``.
+
+    >>> print(font_faces(Font("X", (Face(Path("/f/x.ttf"), "700", False),), Origin.FILE), "rg"))
+    @font-face { font-family: "rg"; src: url("file:///f/x.ttf"); font-style: normal; font-weight: 700; }
+    """
+    return "\n".join(
+        f'@font-face {{ font-family: "{family}"; src: url("{face.path.as_uri()}"); '
+        f"font-style: {'italic' if face.italic else 'normal'}; font-weight: {face.weight}; }}"
+        for face in font.faces
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen import compute, photos, portal, templating
+from reportgen import compute, fonts, photos, portal, templating
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
@@ -46,6 +46,12 @@ class Unit:
     forms: dict[str, str]
     """The article's other forms, by file name: the body for a portal's editor, plain text."""
     write_html: bool = True
+
+
+class Written(list[Path]):
+    """The files a build wrote, and the font its reports were printed in (None without PDF)."""
+
+    font: fonts.Font | None = None
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -161,18 +167,36 @@ def build(
     out: Path = Path("out"),
     templates: Path | None = None,
     fmt: Format = Format.ALL,
-) -> list[Path]:
+    *,
+    font: str | None = None,
+    archival: bool = False,
+) -> Written:
     """Build the article and the report of every input; return the files written.
 
+    Args:
+        inputs: YAML files, or folders of them.
+        out: the folder that receives one folder per input.
+        templates: a folder of the user's templates, searched before the packaged ones.
+        fmt: which files to write.
+        font: the report's font, a family installed on the machine or a ``.ttf``/``.otf``
+            file; by default Times New Roman where the machine has it with every Vietnamese
+            letter, else a metric-compatible twin, else the packaged Noto Serif.
+        archival: print PDF/A-3b, tagged, for filing.
+
     Raises:
-        ReportgenError: an input or template problem (nothing is written then), or a
+        ReportgenError: an input, template or font problem (nothing is written then), or a
             failure while writing.
     """
     units = prepare(find_inputs(inputs), templates, write_html=fmt is not Format.PDF)
+    written = Written()
     printer = None
+    if fmt is not Format.HTML or font is not None:
+        # Chosen before anything is written, so a misnamed font writes nothing at all.
+        chosen = fonts.choose(font)
     if fmt is not Format.HTML:
-        printer = Printer([templating.packaged_templates(), *([templates] if templates else [])])
-    written: list[Path] = []
+        roots = [templating.packaged_templates(), *([templates] if templates else [])]
+        printer = Printer(roots, chosen, archival=archival)
+        written.font = chosen
     for unit in units:
         written += write(unit, out, printer)
     return written

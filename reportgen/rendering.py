@@ -1,13 +1,18 @@
 """Stage 4, rendering: an HTML page becomes a PDF (WeasyPrint).
 
-One :class:`Printer` serves a whole build: WeasyPrint's font configuration and the packaged
-font's rules are made once, not per page. Its fetcher serves only ``data:`` URLs and files
-under the folders the build allows (the staged output, the templates, the packaged font), so
-an input can never pull a file from elsewhere on the machine into a published PDF.
+One :class:`Printer` serves a whole build: WeasyPrint's font configuration and the font rules
+are made once, not per page. The packaged Noto Serif is registered under its own name, and the
+font chosen for the report (:mod:`reportgen.fonts`) under :data:`~reportgen.fonts.REPORT_FAMILY`,
+both by path, so no page depends on what fontconfig would substitute. The fetcher serves only
+``data:`` URLs and files under the folders the build allows (the staged output, the templates,
+the fonts), so an input can never pull a file from elsewhere on the machine into a published PDF.
 """
 
 from __future__ import annotations
 
+import datetime
+import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,6 +20,9 @@ from urllib.parse import unquote, urlsplit
 
 from reportgen import fonts
 from reportgen.errors import Location, ReportgenError
+
+ARCHIVAL_VARIANT = "pdf/a-3b"
+"""PDF/A-3b: the ISO archival PDF, fonts embedded, colours defined, metadata in XMP."""
 
 
 def _fetcher(roots: list[Path]) -> Any:
@@ -33,18 +41,74 @@ def _fetcher(roots: list[Path]) -> Any:
     return HomeFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
+def _font_namer(family: str) -> Any:
+    """A WeasyPrint finisher that names the report's font in the PDF by its own family.
+
+    WeasyPrint names an embedded font after the CSS family it was registered under, which is
+    :data:`~reportgen.fonts.REPORT_FAMILY` whatever the font; a reader checking the PDF's fonts
+    for Times New Roman must see ``TimesNewRoman``, not ``reportgen``.
+    """
+    alias = f"+{fonts.REPORT_FAMILY}".encode()
+    real = re.sub(r"[^A-Za-z0-9-]", "", family) or fonts.REPORT_FAMILY
+
+    def finish(document: Any, pdf: Any) -> None:
+        import pydyf
+
+        for item in pdf.objects:
+            if not isinstance(item, dict):
+                continue
+            for key in ("BaseFont", "FontName"):
+                value = item.get(key)
+                if isinstance(value, bytes) and alias in value:
+                    item[key] = value.replace(alias, f"+{real}".encode(), 1)
+            if (
+                isinstance(item.get("FontFamily"), pydyf.String)
+                and item["FontFamily"].string == fonts.REPORT_FAMILY
+            ):
+                item["FontFamily"] = pydyf.String(family)
+
+    return finish
+
+
+def build_time() -> datetime.datetime:
+    """When this build happened, for the PDF's dates.
+
+    ``SOURCE_DATE_EPOCH`` fixes it for reproducible builds, as Debian and other packagers expect.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+
+
 class Printer:
     """Prints HTML pages to PDF with one font configuration for the whole run."""
 
-    def __init__(self, roots: Iterable[Path]) -> None:
+    def __init__(
+        self, roots: Iterable[Path], font: fonts.Font = fonts.PACKAGED, *, archival: bool = False
+    ) -> None:
+        """Prepare the fonts once; ``archival`` prints tagged PDF/A-3b.
+
+        Args:
+            roots: folders a page may read files from, besides its own.
+            font: the font the report prints in (:func:`reportgen.fonts.choose`).
+            archival: print PDF/A-3b with a tagged structure, for filing.
+        """
         # Imported here: WeasyPrint is slow to import and HTML-only builds do not need it.
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
+        self.font = font
+        self.archival = archival
         self._weasyprint = weasyprint
-        self._roots = [root.resolve() for root in [*roots, fonts.FOLDER]]
+        font_files = [face.path for face in (*fonts.PACKAGED.faces, *font.faces)]
+        self._roots = [root.resolve() for root in [*roots, *font_files]]
         self._font_config = FontConfiguration()
-        self._fonts = weasyprint.CSS(string=fonts.font_faces(), font_config=self._font_config)
+        rules = fonts.font_faces(fonts.PACKAGED, fonts.PACKAGED.family) + "\n"
+        rules += fonts.font_faces(font, fonts.REPORT_FAMILY)
+        self._fonts = weasyprint.CSS(string=rules, font_config=self._font_config)
+        self._finisher = _font_namer(font.family)
+        self._time = build_time().isoformat().replace("+00:00", "Z")
 
     def pdf(self, html: str, base: Path) -> bytes:
         """Print ``html``, whose relative links start at folder ``base``, to PDF bytes.
@@ -53,11 +117,18 @@ class Printer:
             ReportgenError: WeasyPrint could not lay the page out.
         """
         fetcher = _fetcher([base.resolve(), *self._roots])
+        options: dict[str, Any] = {}
+        if self.archival:
+            options = {"pdf_variant": ARCHIVAL_VARIANT, "pdf_tags": True}
         try:
-            # The title, author and language come from the page's <title>, <meta> and lang.
-            pdf = self._weasyprint.HTML(
+            # The title, author, subject and language come from the page's <title>, <meta> and lang;
+            # the dates are the build's, unless the page gives its own.
+            document = self._weasyprint.HTML(
                 string=html, base_url=f"{base.resolve().as_uri()}/", url_fetcher=fetcher
-            ).write_pdf(stylesheets=[self._fonts], font_config=self._font_config)
+            ).render(stylesheets=[self._fonts], font_config=self._font_config, **options)
+            document.metadata.created = document.metadata.created or self._time
+            document.metadata.modified = document.metadata.modified or self._time
+            pdf = document.write_pdf(finisher=self._finisher, **options)
         except Exception as error:  # WeasyPrint raises many kinds; the user needs the file named
             raise ReportgenError.at(Location(base), f"không in được PDF: {error}") from error
         assert isinstance(pdf, bytes)

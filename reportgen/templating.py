@@ -83,6 +83,49 @@ def absolute_url(path: str, base: str) -> str:
     return urljoin(base, path) if base else path
 
 
+@jinja2.pass_context
+def _chart(context: jinja2.runtime.Context, keys: Iterable[str]) -> markupsafe.Markup:
+    """Draw the indicators named by ``keys`` as an SVG chart (see :mod:`reportgen.charts`)."""
+    from reportgen import charts  # matplotlib is loaded only when a template draws a chart
+
+    indicators, keys = context["chi_so"], list(keys)
+    for key in keys:
+        if key not in indicators:
+            raise jinja2.UndefinedError(f"không có chỉ tiêu `{key}` để vẽ biểu đồ")
+    return markupsafe.Markup(charts.indicator_chart([indicators[key] for key in keys], context["nam"]))
+
+
+def balance(text: str, width: int = 50) -> markupsafe.Markup:
+    """Escape a centred title and break it into lines of even length when it is long.
+
+    A browser or WeasyPrint fills the first line and leaves one word on the next ("… nhiệm vụ
+    năm / 2024"); a typesetter breaks a two-line title near its middle. Lengths are counted in
+    characters, which in one font and one weight is close enough to widths.
+
+    >>> balance("Tổng kết công tác năm 2023")
+    Markup('Tổng kết công tác năm 2023')
+    >>> balance("Tổng kết công tác năm 2023 và phương hướng, nhiệm vụ năm 2024")
+    Markup('Tổng kết công tác năm 2023 và<br>phương hướng, nhiệm vụ năm 2024')
+    """
+    words = text.split()
+    lines = max(1, -(-len(" ".join(words)) // width))
+    if lines == 1:
+        return markupsafe.escape(" ".join(words))
+    target = len(" ".join(words)) / lines
+    broken: list[list[str]] = [[]]
+    for word in words:
+        current = " ".join(broken[-1])
+        # Break before this word if the line is already closer to its share than it would be after.
+        if (
+            broken[-1]
+            and len(broken) < lines
+            and abs(len(current) - target) < abs(len(current) + 1 + len(word) - target)
+        ):
+            broken.append([])
+        broken[-1].append(word)
+    return markupsafe.Markup("<br>").join(markupsafe.escape(" ".join(line)) for line in broken)
+
+
 def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
     """Let a joining filter take macro output (already escaped) without escaping it twice."""
 
@@ -122,6 +165,8 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         figure=prose.figure,
         group_phrase=prose.group_phrase,
         absolute_url=absolute_url,
+        chart=_chart,
+        balance=balance,
     )
     return env
 

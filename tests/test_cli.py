@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from reportgen import cli
-from reportgen.pipeline import Format
+from reportgen import cli, fonts
+from reportgen.pipeline import Format, Written
 from tests.conftest import INPUTS, ROOT, SECOND, SEED, html_text, pdf_text
 
 runner = CliRunner()
@@ -81,12 +81,15 @@ def bad_lines(path: Path) -> str:
 def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[dict[str, Any]] = []
 
-    def fake_build(inputs: list[Path], **options: Any) -> list[Path]:
+    def fake_build(inputs: list[Path], **options: Any) -> Written:
         calls.append({"inputs": inputs, **options})
-        return []
+        return Written()
 
     monkeypatch.setattr(cli, "build", fake_build)
-    result = run("build", "a.yaml", "thu-muc", "-o", tmp_path / "ra", "--templates", tmp_path, "-f", "pdf")
+    result = run(
+        "build", "a.yaml", "thu-muc", "-o", tmp_path / "ra", "--templates", tmp_path, "-f", "pdf",
+        "--font", "Tinos", "--pdf-a",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert calls == [
         {
@@ -94,6 +97,8 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
             "out": tmp_path / "ra",
             "templates": tmp_path,
             "fmt": Format.PDF,
+            "font": "Tinos",
+            "archival": True,
         }
     ]
 
@@ -101,13 +106,15 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[dict[str, Any]] = []
 
-    def fake_build(inputs: list[Path], **options: Any) -> list[Path]:
+    def fake_build(inputs: list[Path], **options: Any) -> Written:
         calls.append(options)
-        return []
+        return Written()
 
     monkeypatch.setattr(cli, "build", fake_build)
     assert run("build", "a.yaml").exit_code == 0
-    assert calls == [{"out": Path("out"), "templates": None, "fmt": Format.ALL}]
+    assert calls == [
+        {"out": Path("out"), "templates": None, "fmt": Format.ALL, "font": None, "archival": False}
+    ]
 
 
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
@@ -124,9 +131,10 @@ def test_build_writes_html_and_pdf_and_prints_the_summary(tmp_path: Path) -> Non
     out = tmp_path / "out"
     result = run("build", SEED, "--out", out)
     assert result.exit_code == 0, result.output
-    assert (
-        result.stdout == f"Đã ghi {out / 'bac-kan-2020'}/: "
+    assert result.stdout == (
+        f"Đã ghi {out / 'bac-kan-2020'}/: "
         "article-body.html, article.html, article.pdf, article.txt, report.html, report.pdf\n"
+        f"Phông chữ của báo cáo: {fonts.choose().describe()}\n"
     )
     assert result.stderr == ""
     written = files_in(out / "bac-kan-2020")
@@ -157,6 +165,18 @@ def test_a_folder_of_inputs_builds_each_one(tmp_path: Path) -> None:
 
 
 # --- a failing build writes nothing ----------------------------------------------------------
+
+
+def test_a_font_the_machine_lacks_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("build", SEED, "-o", out, "--font", "Phông Không Có")
+    assert_failed_cleanly(result)
+    assert result.stderr == (
+        "--font: “Phông Không Có”: máy này không có phông chữ này — hãy cài phông, đưa đường dẫn tệp "
+        ".ttf/.otf, hoặc bỏ --font để reportgen tự chọn (Times New Roman nếu máy có, không thì Noto "
+        "Serif cài kèm)\n"
+    )
+    assert not out.exists()
 
 
 def test_a_bad_input_exits_1_with_located_lines_on_stderr_and_writes_nothing(tmp_path: Path) -> None:
@@ -320,5 +340,7 @@ def test_build_help_lists_its_options() -> None:
         "Thư mục mẫu riêng, được tìm trước các mẫu có sẵn.",
         "--format",
         "Ghi html, pdf hay cả hai (all).",
+        "--font",
+        "--pdf-a",
     ):
         assert text in result.stdout

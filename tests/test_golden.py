@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden import GOLDEN, PAGES, SAMPLES, render_samples
+from tests.golden import GOLDEN, PAGES, SAMPLES, comparable, render_samples
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def test_every_sample_has_golden_files() -> None:
 @pytest.mark.parametrize("sample", [s.stem for s in SAMPLES])
 def test_html_matches_golden(rendered: Path, sample: str, page: str) -> None:
     expected = (GOLDEN / sample / page).read_text(encoding="utf-8")
-    actual = (rendered / sample / page).read_text(encoding="utf-8")
+    actual = comparable((rendered / sample / page).read_text(encoding="utf-8"))
     if actual != expected:
         diff = difflib.unified_diff(
             expected.splitlines(), actual.splitlines(), "golden", "rendered", lineterm="", n=1

@@ -1,0 +1,158 @@
+"""Stage 4 support, charts: the main indicators drawn by matplotlib as SVG, with text as text.
+
+One small panel per indicator, each on its own scale, since a count of members and a fund in
+tỷ đồng cannot share an axis: last year, this year and the target side by side, bars from zero,
+each labelled with its figure written the Vietnamese way. Grey and outline rather than colour,
+because the report is printed and photocopied in black and white.
+
+The SVG keeps its text as ``<text>`` (``svg.fonttype: none``) in the family the report prints
+in (:data:`~reportgen.fonts.REPORT_FAMILY`), so the PDF embeds one font for page and chart alike.
+matplotlib lays the text out with the packaged Noto Serif's metrics on every machine: the chart
+is then the same everywhere, and Noto Serif being wider than Times New Roman, what fits in it
+fits in the font that prints. matplotlib is imported only when a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from reportgen import fonts
+from reportgen.schema import ChiTieu, Loai
+from reportgen.vi.numbers import number, percent
+
+COLUMNS = 3
+TEXT_WIDTH_MM = 165
+"""The report's text block: A4 less its 30 mm and 15 mm margins; the chart is drawn at that size."""
+PANEL_HEIGHT_MM = 52
+MM = 1 / 25.4
+NBSP = "\u00a0"
+TITLE_CHARACTERS = 28
+"""Panel titles wrap at this many characters, so that neighbouring titles never touch."""
+
+LAST_YEAR = "#bdbdbd"
+THIS_YEAR = "#3a3a3a"
+TARGET = "#ffffff"
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One indicator as a panel shows it: its title, and the bars with their labels."""
+
+    title: str
+    unit: str
+    """Printed after the title in brackets; empty for a percentage, whose figures carry %."""
+    bars: list[tuple[str, float, str, str]]
+    """(label under the bar, height, figure above it, fill colour), in drawing order."""
+
+
+def _scale(indicator: ChiTieu) -> tuple[Decimal, str]:
+    """Divide money by a round unit so bar labels stay short; the unit goes in the title."""
+    if indicator.loai is Loai.TY_LE:
+        return Decimal(1), "%"
+    if indicator.loai is Loai.TIEN:
+        largest = max(
+            v for v in (indicator.gia_tri, indicator.nam_truoc, indicator.ke_hoach) if v is not None
+        )
+        if largest >= 10**9:
+            return Decimal(10**9), "tỷ đồng"
+        if largest >= 10**6:
+            return Decimal(10**6), "triệu đồng"
+        return Decimal(1), "đồng"
+    return Decimal(1), indicator.don_vi
+
+
+def panel(indicator: ChiTieu, year: int) -> Panel:
+    """Describe one indicator's panel: last year, this year and the target, where known.
+
+    >>> from decimal import Decimal as D
+    >>> p = panel(ChiTieu(nhan="tổng quỹ", loai="tien", gia_tri=D(8650000000), nam_truoc=D(7.9e9)), 2023)
+    >>> p.title, p.unit, [(label, figure) for label, _, figure, _ in p.bars]
+    ('Tổng quỹ', 'tỷ đồng', [('Năm 2022', '7,9'), ('Năm 2023', '8,65')])
+    """
+    divisor, unit = _scale(indicator)
+
+    def label(value: Decimal) -> str:
+        if indicator.loai is Loai.TY_LE:
+            return percent(value)
+        return number(value / divisor, 2 if divisor > 1 else None)
+
+    bars = []
+    if indicator.nam_truoc is not None:
+        bars.append(
+            (f"Năm {year - 1}", float(indicator.nam_truoc / divisor), label(indicator.nam_truoc), LAST_YEAR)
+        )
+    bars.append((f"Năm {year}", float(indicator.gia_tri / divisor), label(indicator.gia_tri), THIS_YEAR))
+    if indicator.ke_hoach is not None:
+        bars.append(("Kế hoạch", float(indicator.ke_hoach / divisor), label(indicator.ke_hoach), TARGET))
+    return Panel(indicator.ten_bang, "" if unit == "%" else unit, bars)
+
+
+def _settings() -> Any:  # matplotlib types rc keys as a long Literal; these are all valid
+    return {
+        "svg.fonttype": "none",  # text stays text, printed in the report's own font
+        "svg.hashsalt": "reportgen",  # the same ids on every build, so the HTML does not churn
+        "text.parse_math": False,  # a "$" in a name is a dollar sign, not mathematics
+        "font.family": ["serif"],
+        # The SVG names the report's family first; matplotlib measures with the first it has,
+        # the packaged Noto Serif, which it is given below.
+        "font.serif": [fonts.REPORT_FAMILY, fonts.PACKAGED.family, "Times New Roman"],
+        "font.size": 9,
+        "axes.unicode_minus": False,
+    }
+
+
+def _register_packaged_font() -> None:
+    from matplotlib import font_manager
+
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for face in fonts.PACKAGED.faces:
+        if str(face.path) not in known:
+            font_manager.fontManager.addfont(str(face.path))
+
+
+def indicator_chart(indicators: Sequence[ChiTieu], year: int) -> str:
+    """Draw the panels of ``indicators`` for reporting year ``year``; return the ``<svg>`` element."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    _register_packaged_font()
+    panels = [panel(indicator, year) for indicator in indicators]
+    rows = math.ceil(len(panels) / COLUMNS)
+    with matplotlib.rc_context(_settings()):
+        figure = Figure(figsize=(TEXT_WIDTH_MM * MM, rows * PANEL_HEIGHT_MM * MM), layout="constrained")
+        axes = figure.subplots(rows, COLUMNS, squeeze=False).flatten()
+        for ax, shown in zip(axes, panels, strict=False):
+            _draw(ax, shown)
+        for ax in axes[len(panels) :]:
+            ax.set_axis_off()
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buffer.getvalue()
+    return svg[svg.index("<svg") :]  # the element alone, without the XML prologue and doctype
+
+
+def _draw(ax: Any, shown: Panel) -> None:
+    labels = [bar[0] for bar in shown.bars]
+    heights = [bar[1] for bar in shown.bars]
+    colours = [bar[3] for bar in shown.bars]
+    drawn = ax.bar(labels, heights, width=0.62, color=colours, edgecolor="#000000", linewidth=0.6)
+    ax.bar_label(drawn, labels=[bar[2] for bar in shown.bars], padding=2, fontsize=8.5)
+    # Regular weight: matplotlib measures with the variable Noto Serif's default instance only,
+    # so bold titles would be measured narrower than they print.
+    # The unit's words are held together by no-break spaces while the title is wrapped.
+    title = shown.title + (f" ({shown.unit.replace(' ', NBSP)})" if shown.unit else "")
+    title = "\n".join(textwrap.wrap(title, TITLE_CHARACTERS)).replace(NBSP, " ")
+    ax.set_title(title, fontsize=9.5, pad=4)
+    top = max([*heights, 0]) or 1
+    ax.set_ylim(min([*heights, 0]) * 1.2, top * 1.2)
+    ax.tick_params(axis="x", length=0, labelsize=8.5)
+    ax.set_yticks([])
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_linewidth(0.6)
