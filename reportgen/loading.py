@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import yaml
 
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.i18n import N_, _
 from reportgen.vi import legacy
 
 Path_ = tuple[str | int, ...]
@@ -62,7 +63,9 @@ def load(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportgenError.at(Location(path), f"không đọc được tệp ({error.strerror or error})") from None
+        raise ReportgenError.at(
+            Location(path), _("không đọc được tệp ({reason})").format(reason=error.strerror or error)
+        ) from None
     return loads(_decode(raw, path), path)
 
 
@@ -82,14 +85,14 @@ def loads(text: str, path: Path) -> Document:
     except yaml.MarkedYAMLError as error:
         raise ReportgenError([_syntax_problem(path, error, text)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
-        raise ReportgenError.at(Location(path), f"YAML không hợp lệ: {error}") from None
+        raise ReportgenError.at(Location(path), _("YAML không hợp lệ: {error}").format(error=error)) from None
     document = Document(path, None)
     if root is None:
-        raise ReportgenError.at(Location(path, 1, 1), "tệp trống: chưa có nội dung nào")
+        raise ReportgenError.at(Location(path, 1, 1), _("tệp trống: chưa có nội dung nào"))
     # The composed graph keeps no trace of where an alias was written, only of its anchor:
     # the parser's events have both, so they are read to point at every `&` and `*`.
     anchors = [
-        Problem(_mark(path, event.start_mark), _ANCHOR_MESSAGE)
+        Problem(_mark(path, event.start_mark), _(_ANCHOR_MESSAGE))
         for event in yaml.parse(text, Loader=_Loader)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
     ]
@@ -101,7 +104,7 @@ def loads(text: str, path: Path) -> Document:
         raise ReportgenError(walker.problems)
     if not isinstance(document.data, dict):
         raise ReportgenError.at(
-            document.locate(()), "tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng"
+            document.locate(()), _("tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng")
         )
     return document
 
@@ -123,15 +126,15 @@ def not_utf8_message(raw: bytes) -> str:
     """
     encoding = legacy.guess(raw)
     if encoding is None:
-        return (
+        return _(
             "tệp không phải mã Unicode UTF-8 — mở tệp bằng trình soạn thảo và lưu lại với mã UTF-8 "
             "(nếu là mã cũ TCVN3, VNI hay Windows-1258 thì chuyển bằng Công cụ chuyển mã của Unikey)"
         )
     name = legacy.NAMES[encoding]
-    return (
-        f"tệp không phải mã Unicode UTF-8 mà có vẻ là bảng mã cũ {name} — mở Unikey, chọn Công cụ "
-        f"chuyển mã, Nguồn: {name}, Đích: Unicode, chuyển tệp rồi lưu lại với mã UTF-8"
-    )
+    return _(
+        "tệp không phải mã Unicode UTF-8 mà có vẻ là bảng mã cũ {name} — mở Unikey, chọn Công cụ "
+        "chuyển mã, Nguồn: {name}, Đích: Unicode, chuyển tệp rồi lưu lại với mã UTF-8"
+    ).format(name=name)
 
 
 class _Mark(Protocol):
@@ -150,9 +153,9 @@ def _mark(path: Path, mark: _Mark | None) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-_TAB_HINT = "có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách"
-_COLON_HINT = "dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép"
-_ANCHOR_MESSAGE = "không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ"
+_TAB_HINT = N_("có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách")
+_COLON_HINT = N_("dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép")
+_ANCHOR_MESSAGE = N_("không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ")
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -160,15 +163,15 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Probl
     # that cannot start any token" never names the Tab in libyaml), so the character at
     # the mark decides, not the wording.
     mark = error.problem_mark or error.context_mark
-    problem = error.problem or "lỗi cú pháp"
+    problem = error.problem or _("lỗi cú pháp")
     if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
-        hint = _TAB_HINT
+        hint = _(_TAB_HINT)
     elif problem.startswith("mapping values are not allowed"):
-        hint = _COLON_HINT
+        hint = _(_COLON_HINT)
     elif problem.startswith("found undefined alias"):
-        hint = _ANCHOR_MESSAGE
+        hint = _(_ANCHOR_MESSAGE)
     else:
-        hint = f"lỗi cú pháp YAML ({problem})"
+        hint = _("lỗi cú pháp YAML ({problem})").format(problem=problem)
     return Problem(_mark(path, mark), hint)
 
 
@@ -202,7 +205,7 @@ class _Walker:
         for key_node, value_node in node.value:
             key_location = _mark(self.document.path, key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(key_location, "tên trường phải là một từ, ví dụ `nam`"))
+                self.problems.append(Problem(key_location, _("tên trường phải là một từ, ví dụ `nam`")))
                 continue
             key = str(key_node.value)
             if key in result:
@@ -210,7 +213,9 @@ class _Walker:
                 self.problems.append(
                     Problem(
                         key_location,
-                        f"trường `{key}` đã có ở dòng {first.line} — mỗi trường chỉ viết một lần",
+                        _("trường `{key}` đã có ở dòng {line} — mỗi trường chỉ viết một lần").format(
+                            key=key, line=first.line
+                        ),
                     )
                 )
                 continue

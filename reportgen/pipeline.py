@@ -3,7 +3,7 @@
 load → validate → compute → render → write. Every input is loaded, validated and rendered to
 HTML before anything is written, and each unit's files are written into a staging folder
 beside the output and then renamed into place, so a failed build leaves the last good output
-as it was.
+as it was. A :class:`Feedback` hears the warnings and each unit written, for the CLI to show.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from pathlib import Path
 
 from reportgen import compute, templating
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.i18n import _
 from reportgen.rendering import Printer
-from reportgen.validation import load_and_validate
+from reportgen.validation import check
 
 PAGES = ("article", "report")
 """The documents built for each unit, by template name without ``.html``."""
@@ -43,6 +44,20 @@ class Unit:
     """Each photo's source file and its path in the output folder."""
     html: dict[str, str]
     write_html: bool = True
+    warnings: tuple[Problem, ...] = ()
+
+
+class Feedback:
+    """What a build tells its caller as it goes; this one keeps quiet, the CLI's shows it."""
+
+    def warned(self, warnings: Sequence[Problem]) -> None:
+        """Every input is valid; these warnings are still worth a look."""
+
+    def writing(self, units: Sequence[Unit]) -> None:
+        """Everything is ready; ``units`` are about to be written, one after another."""
+
+    def wrote(self, unit: Unit, files: Sequence[Path]) -> None:
+        """One unit's ``files`` are in place."""
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -56,43 +71,50 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
             if not files:
-                raise ReportgenError.at(Location(path), "thư mục không có tệp .yaml nào")
+                raise ReportgenError.at(Location(path), _("thư mục không có tệp .yaml nào"))
             found += files
         elif path.is_file():
             found.append(path)
         else:
-            raise ReportgenError.at(Location(path), "không có tệp hay thư mục này")
+            raise ReportgenError.at(Location(path), _("không có tệp hay thư mục này"))
     return found
 
 
 def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_html: bool = True) -> list[Unit]:
     """Load, validate, compute and render every input to HTML, writing nothing.
 
+    A photo whose file is missing is left out of the article (validation warns about it).
+
     Raises:
-        ReportgenError: with the problems of every input file at once.
+        ReportgenError: with the problems of every input file at once, warnings included.
     """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     loaded = []
     for source in sources:
         try:
-            _, data = load_and_validate(source)
+            checked = check(source)
         except ReportgenError as error:
             problems += error.problems
             continue
-        loaded.append((source, data))
+        loaded.append(checked)
+        warnings += checked.warnings
     problems += _clashing_stems(sources)
     if problems:
-        raise ReportgenError(problems)
+        raise ReportgenError([*problems, *warnings])
     env = templating.environment(templates)
     units = []
-    for source, data in loaded:
+    for checked in loaded:
+        source = checked.document.path
+        present = [photo for photo in checked.data.anh if (source.parent / photo.tep).is_file()]
+        data = checked.data.model_copy(update={"anh": present})
         context = compute.context(data)
         photos = [
             (source.parent / photo.tep, name)
             for photo, name in zip(data.anh, compute.photo_names(data.anh), strict=True)
         ]
         html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
-        units.append(Unit(source, context, photos, html, write_html))
+        units.append(Unit(source, context, photos, html, write_html, tuple(checked.warnings)))
     return units
 
 
@@ -104,8 +126,10 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
             problems.append(
                 Problem(
                     Location(source),
-                    f"trùng tên với {seen[source.stem]}: cả hai sẽ ghi vào cùng thư mục "
-                    f"`{source.stem}/` — hãy đổi tên một tệp",
+                    _(
+                        "trùng tên với {other}: cả hai sẽ ghi vào cùng thư mục `{folder}/` — "
+                        "hãy đổi tên một tệp"
+                    ).format(other=seen[source.stem], folder=source.stem),
                 )
             )
         seen.setdefault(source.stem, source)
@@ -129,7 +153,7 @@ def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage / name, target / name)
     except OSError as error:
-        raise ReportgenError.at(Location(target), f"không ghi được: {error}") from None
+        raise ReportgenError.at(Location(target), _("không ghi được: {error}").format(error=error)) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [target / name for name in names]
@@ -160,6 +184,7 @@ def build(
     out: Path = Path("out"),
     templates: Path | None = None,
     fmt: Format = Format.ALL,
+    feedback: Feedback | None = None,
 ) -> list[Path]:
     """Build the article and the report of every input; return the files written.
 
@@ -167,11 +192,16 @@ def build(
         ReportgenError: an input or template problem (nothing is written then), or a
             failure while writing.
     """
+    feedback = feedback or Feedback()
     units = prepare(find_inputs(inputs), templates, write_html=fmt is not Format.PDF)
+    feedback.warned([warning for unit in units for warning in unit.warnings])
     printer = None
     if fmt is not Format.HTML:
         printer = Printer([templating.packaged_templates(), *([templates] if templates else [])])
+    feedback.writing(units)
     written: list[Path] = []
     for unit in units:
-        written += write(unit, out, printer)
+        files = write(unit, out, printer)
+        feedback.wrote(unit, files)
+        written += files
     return written

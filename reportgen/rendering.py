@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from reportgen import fonts
 from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import _
 
 
 def _fetcher(roots: list[Path]) -> Any:
@@ -59,6 +60,8 @@ class Printer:
                 string=html, base_url=f"{base.resolve().as_uri()}/", url_fetcher=fetcher
             ).write_pdf(stylesheets=[self._fonts], font_config=self._font_config)
         except Exception as error:  # WeasyPrint raises many kinds; the user needs the file named
-            raise ReportgenError.at(Location(base), f"không in được PDF: {error}") from error
+            raise ReportgenError.at(
+                Location(base), _("không in được PDF: {error}").format(error=error)
+            ) from error
         assert isinstance(pdf, bytes)
         return pdf
