@@ -8,6 +8,7 @@ refusing what a hand-written year-end file never needs: duplicate keys, anchors 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,28 +157,60 @@ def _mark(path: Path, mark: _Mark | None) -> Location:
 _TAB_HINT = N_("có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách")
 _COLON_HINT = N_("dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép")
 _ANCHOR_MESSAGE = N_("không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ")
+_INDENT_HINT = N_(
+    "thụt lề không khớp với các dòng trên — các trường cùng cấp phải thẳng hàng, trường con thụt "
+    "vào hai dấu cách so với trường cha, mỗi mục danh sách bắt đầu bằng `- `"
+)
+_QUOTE_HINT = N_('ngoặc kép mở ở đây chưa được đóng — hãy thêm dấu `"` ở cuối giá trị')
+_NO_COLON_HINT = N_("dòng này thiếu dấu `:` sau tên trường — hãy viết `tên_trường: giá trị`")
+_START_HINT = N_('giá trị không được bắt đầu bằng ký tự "{character}" — hãy đặt cả giá trị trong ngoặc kép')
+
+# A value that starts with `{` or `[` is read by YAML as a list or mapping written on one line.
+_FLOW_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<start>[{\[])")
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
     # libyaml and the pure-Python parser word their errors differently ("found character
-    # that cannot start any token" never names the Tab in libyaml), so the character at
-    # the mark decides, not the wording.
+    # that cannot start any token" never names the Tab in libyaml), so the character at the
+    # mark decides first; the wording, libyaml's, only chooses among the other hints.
     mark = error.problem_mark or error.context_mark
-    problem = error.problem or _("lỗi cú pháp")
-    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
+    opened = error.context_mark or mark
+    problem, context = error.problem or "", error.context or ""
+    line = _line_at(text, mark.line) if mark is not None else ""
+    column = mark.column if mark is not None else 0
+    # A value that opened a flow collection is on the line of the mark, or where parsing began.
+    flow_lines = [
+        at.line for at in (mark, opened) if at is not None and _FLOW_VALUE.match(_line_at(text, at.line))
+    ]
+    flow = _FLOW_VALUE.match(_line_at(text, flow_lines[0])) if flow_lines else None
+    if line[column : column + 1] == "\t":
         hint = _(_TAB_HINT)
-    elif problem.startswith("mapping values are not allowed"):
-        hint = _(_COLON_HINT)
     elif problem.startswith("found undefined alias"):
         hint = _(_ANCHOR_MESSAGE)
+    elif "end of stream" in problem and "quoted scalar" in context:
+        hint, mark = _(_QUOTE_HINT), opened
+    elif problem.startswith("could not find expected ':'"):
+        hint, mark = _(_NO_COLON_HINT), opened
+    elif problem.startswith("found character that cannot start any token"):
+        hint = _(_START_HINT).format(character=line[column : column + 1])
+    elif flow is not None and ("flow" in context or problem.startswith("did not find expected key")):
+        hint = _(_START_HINT).format(character=flow["start"])
+        return Problem(Location(path, flow_lines[0] + 1, flow.start("start") + 1), hint)
+    elif problem.startswith("mapping values are not allowed"):
+        # The first colon of a line is its key's: a key where none can stand is misindented.
+        hint = _(_COLON_HINT) if ":" in line[:column] else _(_INDENT_HINT)
+    elif problem.startswith(
+        ("did not find expected key", "did not find expected '-'", "expected <block end>")
+    ):
+        hint = _(_INDENT_HINT)
     else:
-        hint = _("lỗi cú pháp YAML ({problem})").format(problem=problem)
+        hint = _("lỗi cú pháp YAML ({problem})").format(problem=problem or _("lỗi cú pháp"))
     return Problem(_mark(path, mark), hint)
 
 
-def _character_at(text: str, line: int, column: int) -> str:
+def _line_at(text: str, line: int) -> str:
     lines = text.split("\n")  # YAML's own line breaks, not every one str.splitlines knows
-    return lines[line][column : column + 1] if line < len(lines) else ""
+    return lines[line] if line < len(lines) else ""
 
 
 class _Walker:

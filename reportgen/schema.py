@@ -283,7 +283,7 @@ class YearEnd(_Model):
     chi_tieu: dict[Key, NhomChiTieu] = {}
     """Các nhóm chỉ tiêu, mỗi nhóm dưới một khoá riêng (chữ thường không dấu, số và `_`)."""
     ket_qua: Paragraphs = []
-    """Kết quả trong năm, mỗi đoạn văn một mục; `{khoá}` in một chỉ tiêu hoặc cả một nhóm."""
+    """Kết quả trong năm, mỗi đoạn văn một mục; `{so_hoi}` in chỉ tiêu (hay nhóm) có khoá `so_hoi`."""
     han_che: Paragraphs = []
     """Hạn chế, mỗi đoạn văn một mục."""
     phuong_huong: Paragraphs = []
