@@ -126,14 +126,16 @@ def _parts(
     if len(sharing) < 2 or whole <= total or any(indicator.gia_tri > total for _key, indicator in sharing):
         return  # a single part larger than the total is reported on its own
     kind = sharing[0][1].loai
-    yield _warning(
-        document,
-        address,
+    keys = [f"`{key}`" for key, _indicator in sharing]
+    yield Problem(
+        document.locate(address, key=True),
         _("{parts} cộng lại được {whole}, lớn hơn tổng số chung {total} — hãy xem lại").format(
-            parts=", ".join(f"`{key}`" for key, _indicator in sharing),
+            parts=_("{first} và {last}").format(first=", ".join(keys[:-1]), last=keys[-1]),
             whole=_figure(whole, kind),
             total=_figure(total, kind),
         ),
+        field_name(address),
+        warning=True,
     )
 
 

@@ -34,7 +34,8 @@ from reportgen.vi import parsing
 
 FORMAT_VERSION = 1
 
-_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+"""A key of a group or an indicator: lower-case letters without marks, digits and `_`."""
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[a-z][a-z0-9_]*)(?::(?P<form>[a-z_]+))?\}")
 """A reference to an indicator or a group inside free text: ``{key}``, ``{key:so}``, ``{key:so_sanh}``."""
@@ -75,7 +76,7 @@ def _paragraphs(value: Any) -> Any:
 
 Integer = Annotated[int, _text_to(parsing.parse_integer)]
 Day = Annotated[datetime.date, _text_to(parsing.parse_date)]
-Key = Annotated[str, Field(pattern=_KEY_PATTERN)]
+Key = Annotated[str, Field(pattern=KEY_PATTERN)]
 # One text or a list of texts: an editor checking the file against the JSON Schema must accept both.
 Paragraphs = Annotated[
     list[str],
@@ -179,7 +180,14 @@ class ChiTieu(_Model):
         """Parse a figure by the indicator's kind, which is validated before the figures."""
         if not isinstance(value, str):
             return value
-        kind = info.data.get("loai", Loai.SO_LUONG)
+        kind = info.data.get("loai")
+        if kind is None:  # the kind is mistyped, and reported: read the figure any way that works
+            for parse in _VALUE_PARSERS.values():
+                try:
+                    return Decimal(parse(value))
+                except parsing.ParseError:
+                    continue
+            kind = Loai.SO_LUONG
         return Decimal(_VALUE_PARSERS[kind](value))
 
     @property

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from reportgen import plausibility
 from reportgen.errors import Problem, ReportgenError, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
-from reportgen.schema import PLACEHOLDER, PLACEHOLDER_FORMS, YearEnd
+from reportgen.schema import KEY_PATTERN, PLACEHOLDER, PLACEHOLDER_FORMS, YearEnd
 
 
 def validate(document: Document) -> YearEnd:
@@ -79,7 +80,7 @@ def _message(detail: ErrorDetails, address: Path_) -> str:
             given=given, choices=_choices(ctx["expected"])
         )
     if kind == "string_pattern_mismatch":
-        return _pattern_hint(given)
+        return _pattern_hint(given, str(ctx["pattern"]))
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return _("cần các dòng `tên_trường: giá trị` thụt vào bên dưới")
     if kind == "list_type":
@@ -100,11 +101,27 @@ def _choices(expected: str) -> str:
     return ", ".join(f"`{choice}`" for choice in re.findall(r"'([^']*)'", expected))
 
 
-def _pattern_hint(given: object) -> str:
-    return _(
-        '"{given}" không đúng dạng — khoá chỉ gồm chữ thường không dấu, số và `_` '
-        "(ví dụ `gia_dinh_hoc_tap`); viết tắt và ký hiệu gồm chữ in hoa, số và `-` (ví dụ `BC-HKH`)"
-    ).format(given=given)
+def _pattern_hint(given: object, pattern: str) -> str:
+    """Say what a key or a symbol may hold, and how ``given`` would read written that way."""
+    text = str(given)
+    if pattern == KEY_PATTERN:
+        fixed = re.sub(r"[^a-z0-9]+", "_", _unmarked(text.replace("đ", "d").replace("Đ", "D")).lower()).strip(
+            "_"
+        )
+        message = _('"{given}" không dùng được làm khoá — khoá chỉ gồm chữ thường không dấu, số và `_`')
+    else:
+        fixed = re.sub(r"[^A-ZĐ0-9]+", "-", _unmarked(text.upper())).strip("-")
+        message = _('"{given}" không đúng dạng — chỉ gồm chữ in hoa, số và `-`')
+    message = message.format(given=text)
+    if re.fullmatch(pattern, fixed):
+        message += _("; hãy viết `{fixed}`").format(fixed=fixed)
+    return message
+
+
+def _unmarked(text: str) -> str:
+    """Drop the tone and vowel marks, keeping Đ: `Gia Đình` → `Gia Đinh`."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _unknown_field(address: Path_) -> str:

@@ -47,6 +47,7 @@ CONTENT_NAMES = {
     "vi/parsing.py": {"_SCALES", "_MONEY"},  # the units a secretary types after an amount
     "schema.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu"},  # values typed in the YAML
     "json_schema.py": {"decimal_schema"},  # examples of values
+    "validation.py": {"_pattern_hint"},  # the letters a key or a symbol may hold
     "skeleton.py": {"example", "abbreviate", "_LEVELS", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},
 }
 
