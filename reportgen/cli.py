@@ -25,6 +25,10 @@ from reportgen.validation import check
 app = typer.Typer(
     cls=Group,
     help=N_("Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML."),
+    epilog=N_(
+        "Bắt đầu từ một tệp trắng: reportgen init so-lieu.yaml, sửa các giá trị mẫu trong tệp, "
+        "reportgen validate so-lieu.yaml để kiểm tra, rồi reportgen build so-lieu.yaml."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,  # the Group reports bugs itself
@@ -113,7 +117,12 @@ def init_command(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", help=N_("Năm tổng kết (mặc định: năm vừa qua)."), parser=parse_year, metavar=N_("NĂM")
+            "--year",
+            help=N_(
+                "Năm tổng kết (mặc định: năm đang tổng kết — năm nay từ tháng 7, năm trước nếu sớm hơn)."
+            ),
+            parser=parse_year,
+            metavar=N_("NĂM"),
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Ghi đè nếu tệp đã có."))] = False,

@@ -165,17 +165,20 @@ def _localize(group: typer.core.TyperGroup) -> None:
         if hasattr(typer.rich_utils, name):
             setattr(typer.rich_utils, name, _(label))
     for command in [group, *group.commands.values()]:
-        command.help = _(command.help) if command.help else command.help
-        command.short_help = _(command.short_help) if command.short_help else command.short_help
+        for attribute in ("help", "short_help", "epilog"):
+            if getattr(command, attribute, None):
+                setattr(command, attribute, _(getattr(command, attribute)))
         command.options_metavar = _("[TUỲ CHỌN]")
-        for param in command.params:
+        help_option = command.get_help_option(typer.Context(command))
+        if help_option is not None:
+            help_option.help = _("Hiện hướng dẫn này rồi thoát.")
+        for param in [*command.params, *([help_option] if help_option else [])]:
             if getattr(param, "help", None):
                 param.help = _(param.help)  # type: ignore[attr-defined]
             if param.metavar:
                 param.metavar = _(param.metavar)
-        help_option = command.get_help_option(typer.Context(command))
-        if help_option is not None:
-            help_option.help = _("Hiện hướng dẫn này rồi thoát.")
+            elif getattr(param, "is_flag", False):
+                param.metavar = ""  # a flag takes no value: no type to show in the help
     group.subcommand_metavar = _("LỆNH [ĐỐI SỐ]...")
 
 

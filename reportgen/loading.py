@@ -39,6 +39,8 @@ class Document:
     data: Any
     values: dict[Path_, Location] = field(default_factory=dict)
     keys: dict[Path_, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """What was refused but did not stop the loading (duplicate keys, anchors), with ``keep_going``."""
 
     def locate(self, address: Path_, *, key: bool = False) -> Location:
         """Return where ``address`` stands, or its nearest enclosing value that exists.
@@ -54,12 +56,15 @@ class Document:
         return Location(self.path)
 
 
-def load(path: Path) -> Document:
+def load(path: Path, *, keep_going: bool = False) -> Document:
     """Read a YAML input file into a :class:`Document`.
 
+    With ``keep_going``, a duplicate key (the first one is kept) or an anchor does not stop the
+    loading: it is left in :attr:`Document.problems`, to be reported with what validation finds.
+
     Raises:
-        ReportgenError: the file cannot be read, is not UTF-8, is not valid YAML, or uses
-            duplicate keys, anchors or aliases.
+        ReportgenError: the file cannot be read, is not UTF-8, is not valid YAML, or (without
+            ``keep_going``) uses duplicate keys, anchors or aliases.
     """
     try:
         raw = path.read_bytes()
@@ -67,10 +72,10 @@ def load(path: Path) -> Document:
         raise ReportgenError.at(
             Location(path), _("không đọc được tệp ({reason})").format(reason=error.strerror or error)
         ) from None
-    return loads(_decode(raw, path), path)
+    return loads(_decode(raw, path), path, keep_going=keep_going)
 
 
-def loads(text: str, path: Path) -> Document:
+def loads(text: str, path: Path, *, keep_going: bool = False) -> Document:
     r"""Parse YAML ``text`` as if read from ``path`` (which is only used in messages).
 
     >>> doc = loads("nam: 2020\nso: 63.979\n", Path("x.yaml"))
@@ -97,12 +102,11 @@ def loads(text: str, path: Path) -> Document:
         for event in yaml.parse(text, Loader=_Loader)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
     ]
-    if anchors:
-        raise ReportgenError(anchors)
     walker = _Walker(document)
     document.data = walker.walk(root, ())
-    if walker.problems:
-        raise ReportgenError(walker.problems)
+    document.problems = sorted([*anchors, *walker.problems], key=lambda problem: problem.location)
+    if document.problems and not keep_going:
+        raise ReportgenError(document.problems)
     if not isinstance(document.data, dict):
         raise ReportgenError.at(
             document.locate(()), _("tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng")

@@ -76,9 +76,7 @@ def _message(detail: ErrorDetails, address: Path_) -> str:
     if kind == "extra_forbidden":
         return _unknown_field(address)
     if kind == "enum":
-        return _('"{given}" không hợp lệ — hãy viết một trong: {choices}').format(
-            given=given, choices=_choices(ctx["expected"])
-        )
+        return _enum_hint(str(given), re.findall(r"'([^']*)'", str(ctx["expected"])))
     if kind == "string_pattern_mismatch":
         return _pattern_hint(given, str(ctx["pattern"]))
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
@@ -96,9 +94,15 @@ def _message(detail: ErrorDetails, address: Path_) -> str:
     return _("giá trị không hợp lệ ({reason})").format(reason=detail["msg"])
 
 
-def _choices(expected: str) -> str:
-    # pydantic lists the choices as "'a', 'b' or 'c'", in English: keep the names, drop the words.
-    return ", ".join(f"`{choice}`" for choice in re.findall(r"'([^']*)'", expected))
+def _enum_hint(given: str, choices: list[str]) -> str:
+    """Say which values a choice takes, and which one was meant when the case or a mark is off."""
+    listed = ", ".join(f"`{choice}`" for choice in choices)
+    meant = [choice for choice in choices if choice in {given.lower(), _unmarked(given).lower()}]
+    if meant:
+        return _(
+            '"{given}" không hợp lệ — có phải ý bạn là "{nearest}"? (hãy viết một trong: {choices})'
+        ).format(given=given, nearest=meant[0], choices=listed)
+    return _('"{given}" không hợp lệ — hãy viết một trong: {choices}').format(given=given, choices=listed)
 
 
 def _pattern_hint(given: object, pattern: str) -> str:
@@ -258,10 +262,14 @@ def check(path: Path) -> Checked:
     Raises:
         ReportgenError: with every error found, and the file's warnings beside them.
     """
-    document = load(path)
+    document = load(path, keep_going=True)
     warnings = plausibility.review(document)
+    problems = list(document.problems)
+    data = None
     try:
         data = validate(document)
     except ReportgenError as error:
-        raise ReportgenError([*error.problems, *warnings]) from None
+        problems += error.problems
+    if problems or data is None:
+        raise ReportgenError([*problems, *warnings])
     return Checked(document, data, warnings)

@@ -202,12 +202,14 @@ def test_one_bad_input_among_two_writes_nothing_for_either(unit: Path, tmp_path:
 def test_problems_of_several_inputs_are_all_printed(unit: Path, tmp_path: Path) -> None:
     first = write_bad(unit, "a.yaml")
     second = unit / "b.yaml"
-    second.write_text("nam: 2020\nnam: 2021\n", encoding="utf-8")
+    second.write_text(
+        SEED.read_text(encoding="utf-8").replace("nam: 2020", "nam: 2020\nnam: 2021"), encoding="utf-8"
+    )
     result = run("build", second, first, "-o", tmp_path / "out", "-f", "html")
     assert_failed_cleanly(result)
     assert result.stderr == (
         bad_lines(first)
-        + f"{second}:2:1: trường `nam` đã có ở dòng 1 — mỗi trường chỉ viết một lần\n"
+        + f"{second}:14:1: trường `nam` đã có ở dòng 13 — mỗi trường chỉ viết một lần\n"
         + nothing_written(3)
     )
 

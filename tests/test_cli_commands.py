@@ -82,10 +82,12 @@ def test_quiet_keeps_only_the_errors(unit: Path) -> None:
     result = run("validate", unit, "--quiet")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
     bad = unit / "sai.yaml"
-    bad.write_text("nam: 2020\nnam: 2021\n", encoding="utf-8")
+    bad.write_text(
+        SEED.read_text(encoding="utf-8").replace("nam: 2020", "nam: 2020\nnam: 2021"), encoding="utf-8"
+    )
     result = run("validate", unit, "-q")
     assert result.exit_code == 1
-    assert result.stderr == f"{bad}:2:1: trường `nam` đã có ở dòng 1 — mỗi trường chỉ viết một lần\n"
+    assert result.stderr == f"{bad}:14:1: trường `nam` đã có ở dòng 13 — mỗi trường chỉ viết một lần\n"
 
 
 # --- build with warnings ----------------------------------------------------------------------
@@ -218,4 +220,18 @@ def test_a_bug_shows_its_traceback_and_asks_to_be_reported(monkeypatch: pytest.M
     assert result.stderr.endswith(
         "Đây là lỗi của chính reportgen, không phải lỗi trong tệp số liệu của bạn. Xin gửi toàn bộ "
         "thông báo trên, kèm tệp số liệu nếu được, cho người phụ trách reportgen để sửa.\n"
+    )
+
+
+def test_a_duplicate_key_does_not_hide_the_other_problems(unit: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("nam: 2020", "nam: 2020\nnam: 2021")
+    path = unit / "hai-lan.yaml"
+    path.write_text(text.replace("buoi: sáng", "buoi: Chiều"), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{path}:14:1: trường `nam` đã có ở dòng 13 — mỗi trường chỉ viết một lần\n"
+        f'{path}:18:9: hoi_nghi.buoi: "Chiều" không hợp lệ — có phải ý bạn là "chiều"? '
+        "(hãy viết một trong: `sáng`, `chiều`, `tối`)\n"
+        "2 lỗi: sửa các dòng trên rồi chạy lại lệnh này.\n"
     )
