@@ -20,7 +20,6 @@ import tempfile
 import textwrap
 import types
 import typing
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,23 +31,12 @@ from reportgen import json_schema
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.schema import YearEnd
+from reportgen.vi import names
 
 WIDTH = 96
 """Comments and long texts are wrapped to this many columns."""
 DEFAULT_ORGANISATION = "Hội Khuyến học huyện Ba Bể"
 _KNOWN_PARENTS = {DEFAULT_ORGANISATION: "Hội Khuyến học tỉnh Bắc Kạn"}
-
-# The administrative levels a unit's name may end with, from the bottom up, and the level above each.
-_LEVELS = {
-    "xã": "huyện",
-    "phường": "quận",
-    "thị trấn": "huyện",
-    "huyện": "tỉnh",
-    "quận": "thành phố",
-    "thị xã": "tỉnh",
-    "thành phố": "tỉnh",
-    "tỉnh": "",
-}
 
 
 @dataclass(frozen=True)
@@ -67,46 +55,11 @@ def default_year(today: datetime.date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
-def split_name(organisation: str) -> tuple[str, str, str]:
-    """Split a unit's name into its kind, its administrative level and its place.
-
-    >>> split_name("Hội Nông dân huyện Na Rì")
-    ('Hội Nông dân', 'huyện', 'Na Rì')
-    >>> split_name("Hội Cựu chiến binh thị trấn Yến Lạc")
-    ('Hội Cựu chiến binh', 'thị trấn', 'Yến Lạc')
-    >>> split_name("Hội Khuyến học Việt Nam")
-    ('Hội Khuyến học Việt Nam', '', '')
-    """
-    words = organisation.split()
-    for index in range(1, len(words)):
-        for level in _LEVELS:
-            size = len(level.split())
-            if " ".join(words[index : index + size]) == level and index + size < len(words):
-                return " ".join(words[:index]), level, " ".join(words[index + size :])
-    return organisation, "", ""
-
-
-def abbreviate(kind: str) -> str:
-    """Make the abbreviation of a kind of association from its initials, as document symbols use.
-
-    >>> abbreviate("Hội Khuyến học"), abbreviate("Hội Nông dân"), abbreviate("Hội Chữ thập đỏ")
-    ('HKH', 'HND', 'HCTĐ')
-    """
-    initials = ""
-    for word in kind.split():
-        letter = word[0].upper()
-        if letter != "Đ":  # Đ is a letter of its own, not D with a mark
-            letter = unicodedata.normalize("NFD", letter)[0]
-        if (letter.isalnum() and letter.isascii()) or letter == "Đ":
-            initials += letter
-    return initials if initials[:1].isalpha() else "HOI"
-
-
 def example(organisation: str, year: int) -> dict[str, Any]:
     """The example values of a new file for ``organisation`` and ``year``, as they are typed."""
-    kind, level, place = split_name(organisation)
-    symbol = abbreviate(kind)
-    above = _LEVELS.get(level, "")
+    kind, level, place = names.split_name(organisation)
+    symbol = names.abbreviate(kind)
+    above = names.LEVELS.get(level, "")
     # The parent body in full for the report's header (known for a province, or for the example),
     # and as the press and the "Nơi nhận" list say it: "Hội Nông dân tỉnh".
     parent = _KNOWN_PARENTS.get(organisation, f"{kind} Việt Nam" if level == "tỉnh" else "")

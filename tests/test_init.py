@@ -18,6 +18,7 @@ from reportgen import cli, i18n, skeleton
 from reportgen.json_schema import FILE_NAME
 from reportgen.schema import YearEnd
 from reportgen.validation import check
+from reportgen.vi import names
 from tests.conftest import html_text, pdf_text
 
 runner = CliRunner()
@@ -120,8 +121,8 @@ def test_the_optional_parts_switch_on_by_deleting_their_hashes(tmp_path: Path) -
 def test_the_name_gives_the_abbreviation_and_the_place(
     name: str, kind: str, level: str, place: str, symbol: str
 ) -> None:
-    assert skeleton.split_name(name) == (kind, level, place)
-    assert skeleton.abbreviate(kind) == symbol
+    assert names.split_name(name) == (kind, level, place)
+    assert names.abbreviate(kind) == symbol
 
 
 def test_a_province_association_names_its_national_parent(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ CONTENT = {
     "vi/documents.py",
     "vi/lists.py",
     "vi/legacy.py",
+    "vi/names.py",
     "prose.py",
     "comparisons.py",
     "compute.py",
@@ -48,7 +49,7 @@ CONTENT_NAMES = {
     "schema.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu"},  # values typed in the YAML
     "json_schema.py": {"decimal_schema"},  # examples of values
     "validation.py": {"_pattern_hint"},  # the letters a key or a symbol may hold
-    "skeleton.py": {"example", "abbreviate", "_LEVELS", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},
+    "skeleton.py": {"example", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},
 }
 
 
