@@ -32,7 +32,7 @@ golden: $(STAMP)
 LOCALE := reportgen/locale
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F pyproject.toml -k N_ -k ngettext:1,2 --add-location=file --sort-by-file \
-		--project=reportgen --copyright-holder="reportgen" --no-wrap -o $(LOCALE)/reportgen.pot .
+		--project=reportgen --version=0.1.0 --copyright-holder="reportgen" --no-wrap -o $(LOCALE)/reportgen.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/reportgen.pot -d $(LOCALE) -D reportgen --no-wrap --ignore-obsolete
 	$(BIN)/pybabel compile -d $(LOCALE) -D reportgen --statistics
 
