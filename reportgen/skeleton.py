@@ -16,6 +16,7 @@ import datetime
 import inspect
 import json
 import os
+import re
 import tempfile
 import textwrap
 import types
@@ -35,6 +36,7 @@ from reportgen.vi import names
 
 WIDTH = 96
 """Comments and long texts are wrapped to this many columns."""
+_UNBROKEN = "\x00"  # stands for a space that wrapping must not break at
 DEFAULT_ORGANISATION = "Hội Khuyến học huyện Ba Bể"
 _KNOWN_PARENTS = {DEFAULT_ORGANISATION: "Hội Khuyến học tỉnh Bắc Kạn"}
 
@@ -194,15 +196,18 @@ def text(organisation: str = DEFAULT_ORGANISATION, year: int = 2024, name: str =
 
 
 def _comment(said: str, indent: int) -> list[str]:
+    """Wrap ``said`` into comment lines, never inside a `quoted example`."""
     prefix = " " * indent + "# "
-    return textwrap.wrap(
-        " ".join(said.split()),
+    kept = re.sub(r"`[^`]*`", lambda match: match[0].replace(" ", _UNBROKEN), " ".join(said.split()))
+    lines = textwrap.wrap(
+        kept,
         WIDTH,
         initial_indent=prefix,
         subsequent_indent=prefix,
         break_long_words=False,
         break_on_hyphens=False,  # file names and `{keys}` stay whole
     )
+    return [line.replace(_UNBROKEN, " ") for line in lines]
 
 
 def _model(model: type[BaseModel], values: dict[str, Any], indent: int, *, describe: bool) -> list[str]:
