@@ -117,6 +117,7 @@ class Group(typer.core.TyperGroup):
         **extra: Any,
     ) -> Any:
         arguments = list(sys.argv[1:] if args is None else args)
+        _write_utf8()
         with i18n.speaking(requested_language(arguments) or i18n.from_environment()):
             _localize(self)
             try:
@@ -157,6 +158,18 @@ class Group(typer.core.TyperGroup):
             )
             return BUG
         return result if isinstance(result, int) else 0
+
+
+def _write_utf8() -> None:
+    """Write UTF-8 when the output goes to a file or a pipe in another encoding.
+
+    Windows gives a redirected stream the ANSI code page (cp1252), in which Vietnamese cannot
+    be written at all: ``reportgen schema > schema.json`` would fail on its first "ệ".
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
 
 
 def _localize(group: typer.core.TyperGroup) -> None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from reportgen import cli, i18n, json_schema, skeleton
-from tests.conftest import SECOND, SEED
+from tests.conftest import ROOT, SECOND, SEED
 
 runner = CliRunner()
 
@@ -98,3 +101,18 @@ def test_schema_prints_it_and_writes_it(tmp_path: Path) -> None:
     written = runner.invoke(cli.app, ["schema", "--out", str(out), "--lang", "en"])
     assert written.stdout == f"Wrote {out}.\n"
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "Year-end file (reportgen)"
+
+
+def test_a_redirected_output_in_another_encoding_still_gets_utf8(tmp_path: Path) -> None:
+    # Windows gives a redirected stream its ANSI code page, in which Vietnamese cannot be written.
+    done = subprocess.run(
+        [sys.executable, "-m", "reportgen", "schema"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        json.loads(done.stdout.decode("utf-8"))["properties"]["nam"]["description"] == "Năm tổng kết: `2020`."
+    )
