@@ -192,6 +192,10 @@ def _localize(group: typer.core.TyperGroup) -> None:
                 param.metavar = _(param.metavar)
             elif getattr(param, "is_flag", False):
                 param.metavar = ""  # a flag takes no value: no type to show in the help
+            if getattr(param, "param_type_name", "") == "argument" and hasattr(param, "display_type_rich"):
+                # Typer shows an argument's Python type (`<list[Path]>`) beside its name, which
+                # says nothing to a secretary: the name and the help say it all.
+                setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010 - an instance's own
     group.subcommand_metavar = _("LỆNH [ĐỐI SỐ]...")
 
 

@@ -235,3 +235,10 @@ def test_a_duplicate_key_does_not_hide_the_other_problems(unit: Path) -> None:
         "(hãy viết một trong: `sáng`, `chiều`, `tối`)\n"
         "2 lỗi: sửa các dòng trên rồi chạy lại lệnh này.\n"
     )
+
+
+@pytest.mark.parametrize("command", ["init", "validate", "build", "schema"])
+def test_help_shows_no_python_types(command: str) -> None:
+    said = run(command, "--help", env={"COLUMNS": "200"}).stdout
+    assert "Cách dùng: reportgen" in said
+    assert "<" not in said  # `<list[Path]>`, `<bool>` mean nothing to a secretary
