@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test golden lint clean
+.PHONY: demo test golden translations lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ test: $(STAMP)
 # Rewrite tests/golden/ from the sample inputs; review the diff like code.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
+
+# Refresh the message catalogs after changing a message: extract the Vietnamese messages into the
+# template, merge it into the English catalog (then translate what is new, the lines with an
+# empty msgstr or marked fuzzy), and compile. tests/test_translations.py fails until all is done.
+LOCALE := reportgen/locale
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F pyproject.toml -k N_ -k ngettext:1,2 --add-location=file --sort-by-file \
+		--project=reportgen --version=0.1.0 --copyright-holder="reportgen" --no-wrap -o $(LOCALE)/reportgen.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/reportgen.pot -d $(LOCALE) -D reportgen --no-wrap --ignore-obsolete
+	$(BIN)/pybabel compile -d $(LOCALE) -D reportgen --statistics
 
 clean:
 	rm -rf out dist build

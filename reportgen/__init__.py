@@ -5,7 +5,7 @@ year-end report (HTML and PDF), with every number, sum and date written the Viet
 """
 
 from reportgen.errors import Location, Problem, ReportgenError
-from reportgen.pipeline import Format, Written, build
+from reportgen.pipeline import Feedback, Format, Written, build
 
-__all__ = ["Format", "Location", "Problem", "ReportgenError", "Written", "build"]
+__all__ = ["Feedback", "Format", "Location", "Problem", "ReportgenError", "Written", "build"]
 __version__ = "0.1.0"

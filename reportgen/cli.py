@@ -1,86 +1,275 @@
 """The command line: parse options, call the library, turn its errors into red lines.
 
 Nothing here knows how a report is made; everything it does can be done from Python with
-:func:`reportgen.build`.
+:func:`reportgen.build` and the modules it names. One function per command; the options
+several commands share are defined once below. Help texts are marked with ``N_()`` and
+translated when the command line runs (see :mod:`reportgen.clikit`).
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from reportgen import preview_server
+from reportgen import json_schema, preview_server, skeleton
+from reportgen.clikit import LANG_OPTION, Command, Group, parse_language
+from reportgen.console import Console
 from reportgen.errors import ReportgenError
-from reportgen.pipeline import Format, build
+from reportgen.i18n import N_, _, ngettext
+from reportgen.pipeline import Format, build, find_inputs
+from reportgen.validation import check
 
 app = typer.Typer(
-    help="Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML.",
+    cls=Group,
+    help=N_("Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML."),
+    epilog=N_(
+        "Bắt đầu từ một tệp trắng: reportgen init so-lieu.yaml, sửa các giá trị mẫu trong tệp, "
+        "reportgen validate so-lieu.yaml để kiểm tra, rồi reportgen build so-lieu.yaml."
+    ),
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,  # the Group reports bugs itself
 )
+
+# --- options shared by several commands ----------------------------------------------------
+
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        LANG_OPTION,
+        help=N_("Ngôn ngữ của lệnh: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)."),
+        parser=parse_language,
+        metavar="vi|en",
+    ),
+]
+"""Read by the Group before parsing (so help texts are translated); declared so Click accepts it."""
+
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help=N_("Chỉ in lỗi: không in cảnh báo, tiến độ hay tóm tắt."))
+]
+
+Inputs = Annotated[
+    list[Path],
+    typer.Argument(help=N_("Tệp YAML số liệu (hoặc thư mục chứa các tệp đó)."), metavar=N_("TỆP")),
+]
+
+
+def parse_format(value: str) -> Format:
+    """Check a ``--format`` value.
+
+    Raises:
+        typer.BadParameter: it is not one of the formats.
+    """
+    try:
+        return Format(value)
+    except ValueError:
+        raise typer.BadParameter(
+            _('"{value}" không phải định dạng reportgen ghi được — hãy viết html, pdf hoặc all').format(
+                value=value
+            )
+        ) from None
+
+
+def parse_folder(value: str) -> Path:
+    """Check that a folder given on the command line exists.
+
+    Raises:
+        typer.BadParameter: there is no such folder.
+    """
+    if not Path(value).is_dir():
+        raise typer.BadParameter(_('không có thư mục "{folder}"').format(folder=value))
+    return Path(value)
+
+
+def parse_year(value: str) -> int:
+    """Check a ``--year`` value: a year written with four digits.
+
+    Raises:
+        typer.BadParameter: it is not such a year.
+    """
+    if not (value.isdigit() and len(value) == 4 and 1945 <= int(value) <= 2100):
+        raise typer.BadParameter(
+            _('"{value}" không phải năm — hãy viết năm đủ bốn chữ số, ví dụ 2024').format(value=value)
+        )
+    return int(value)
 
 
 @app.callback()
-def main() -> None:
-    """Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML."""
+def main(lang: Lang = None) -> None:
+    """Run one of the commands below."""
 
 
-@app.command("build")
+# --- the commands --------------------------------------------------------------------------
+
+
+@app.command("init", cls=Command, help=N_("Tạo tệp số liệu mới, có chú thích và ví dụ cho từng trường."))
+def init_command(
+    file: Annotated[Path, typer.Argument(help=N_("Tệp YAML sẽ tạo."), metavar=N_("TỆP"))],
+    org: Annotated[
+        str | None,
+        typer.Option(
+            "--org", help=N_('Tên đầy đủ của hội, ví dụ "Hội Nông dân huyện Na Rì".'), metavar=N_("TÊN")
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            help=N_(
+                "Năm tổng kết (mặc định: năm đang tổng kết — năm nay từ tháng 7, năm trước nếu sớm hơn)."
+            ),
+            parser=parse_year,
+            metavar=N_("NĂM"),
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=N_("Ghi đè nếu tệp đã có."))] = False,
+    quiet: Quiet = False,
+    lang: Lang = None,
+) -> None:
+    """Write a commented skeleton of a year-end file."""
+    console = Console(quiet)
+    try:
+        written = skeleton.create(
+            file, organisation=org, year=year or skeleton.default_year(datetime.date.today()), force=force
+        )
+    except ReportgenError as error:
+        console.failed(error, _("chưa tạo tệp nào."))
+        raise typer.Exit(1) from None
+    console.say(_("Đã tạo {files}.").format(files=", ".join(str(path) for path in written)))
+    console.say(
+        _(
+            "Mở {file}, thay các giá trị mẫu bằng số liệu của hội, rồi kiểm tra: reportgen validate {file}"
+        ).format(file=file)
+    )
+
+
+@app.command(
+    "validate",
+    cls=Command,
+    help=N_("Kiểm tra tệp số liệu: in mọi lỗi và cảnh báo, mỗi thứ một dòng, kèm vị trí để sửa."),
+)
+def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) -> None:
+    """Report every problem of every input; exit 1 when there is an error."""
+    console = Console(quiet)
+    try:
+        sources = find_inputs(inputs)
+    except ReportgenError as error:
+        console.failed(error, _("không kiểm tra được."))
+        raise typer.Exit(1) from None
+    problems, clean = [], []
+    for source in sources:
+        try:
+            warnings = check(source).warnings
+        except ReportgenError as error:
+            problems += error.problems
+            continue
+        problems += warnings
+        clean.append((source, len(warnings)))
+    failure = ReportgenError(problems)
+    if failure.errors:
+        console.failed(failure, _("sửa các dòng trên rồi chạy lại lệnh này."))
+        raise typer.Exit(1)
+    console.problems(problems)
+    for source, warned in clean:
+        if warned:
+            said = ngettext(
+                "{file}: không có lỗi, có {count} cảnh báo cần xem lại.",
+                "{file}: không có lỗi, có {count} cảnh báo cần xem lại.",
+                warned,
+            )
+        else:
+            said = _("{file}: không có lỗi.")
+        console.say(said.format(file=source, count=warned))
+
+
+@app.command("build", cls=Command, help=N_("Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu."))
 def build_command(
-    inputs: Annotated[list[Path], typer.Argument(help="Tệp YAML số liệu (hoặc thư mục chứa các tệp đó).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi kết quả.")] = Path("out"),
+    inputs: Inputs,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help=N_("Thư mục ghi kết quả."), metavar=N_("THƯ_MỤC"))
+    ] = Path("out"),
     templates: Annotated[
         Path | None,
         typer.Option(
             "--templates",
-            help="Thư mục mẫu riêng, được tìm trước các mẫu có sẵn.",
-            exists=True,
-            file_okay=False,
+            help=N_("Thư mục mẫu riêng, được tìm trước các mẫu có sẵn."),
+            parser=parse_folder,
+            metavar=N_("THƯ_MỤC"),
         ),
     ] = None,
     fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Ghi html, pdf hay cả hai (all).")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("Ghi html, pdf hay cả hai (all)."),
+            parser=parse_format,
+            metavar="html|pdf|all",
+        ),
     ] = Format.ALL,
     font: Annotated[
         str | None,
         typer.Option(
             "--font",
-            help="Phông chữ của báo cáo: tên phông đã cài trên máy hoặc tệp .ttf/.otf "
-            "(mặc định: Times New Roman nếu máy có, không thì Noto Serif cài kèm).",
+            help=N_(
+                "Phông chữ của báo cáo: tên phông đã cài trên máy hoặc tệp .ttf/.otf "
+                "(mặc định: Times New Roman nếu máy có, không thì Noto Serif cài kèm)."
+            ),
+            metavar=N_("PHÔNG"),
         ),
     ] = None,
     archival: Annotated[
-        bool, typer.Option("--pdf-a", help="In PDF lưu trữ (PDF/A-3b, có gắn thẻ cấu trúc).")
+        bool, typer.Option("--pdf-a", help=N_("In PDF lưu trữ (PDF/A-3b, có gắn thẻ cấu trúc)."))
     ] = False,
+    quiet: Quiet = False,
+    lang: Lang = None,
 ) -> None:
-    """Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu."""
+    """Build the article and the report of each input; write nothing if any input is wrong."""
+    console = Console(quiet)
     try:
-        written = build(inputs, out=out, templates=templates, fmt=fmt, font=font, archival=archival)
+        with console.feedback() as feedback:
+            written = build(
+                inputs,
+                out=out,
+                templates=templates,
+                fmt=fmt,
+                font=font,
+                archival=archival,
+                feedback=feedback,
+            )
     except ReportgenError as error:
-        for problem in error.problems:
-            typer.secho(str(problem), fg=typer.colors.RED, err=True)
+        console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
         raise typer.Exit(1) from None
-    folders = sorted({path.parent if path.parent.name != "anh" else path.parent.parent for path in written})
-    for folder in folders:
-        files = sorted(p.name for p in written if p.parent == folder)
-        typer.echo(f"Đã ghi {folder}/: {', '.join(files)}")
+    console.built(written)
     if written.font is not None:
-        typer.echo(f"Phông chữ của báo cáo: {written.font.describe()}")
+        console.say(_("Phông chữ của báo cáo: {font}").format(font=written.font.describe()))
 
 
-@app.command("preview")
+@app.command(
+    "preview",
+    cls=Command,
+    help=N_("Xem trước tin bài và báo cáo trong trình duyệt; trang tự cập nhật mỗi khi lưu tệp."),
+)
 def preview_command(
-    source: Annotated[Path, typer.Argument(help="Tệp YAML số liệu.", exists=True, dir_okay=False)],
+    source: Annotated[
+        Path, typer.Argument(help=N_("Tệp YAML số liệu."), metavar=N_("TỆP"), exists=True, dir_okay=False)
+    ],
     port: Annotated[
-        int | None, typer.Option("--port", "-p", help="Cổng; mặc định 8000 (bận thì cổng khác).")
+        int | None,
+        typer.Option("--port", "-p", help=N_("Cổng; mặc định 8000 (bận thì cổng khác)."), metavar=N_("CỔNG")),
     ] = None,
     templates: Annotated[
-        Path | None, typer.Option("--templates", help="Thư mục mẫu riêng.", exists=True, file_okay=False)
+        Path | None,
+        typer.Option(
+            "--templates", help=N_("Thư mục mẫu riêng."), parser=parse_folder, metavar=N_("THƯ_MỤC")
+        ),
     ] = None,
+    lang: Lang = None,
 ) -> None:
-    """Xem trước tin bài và báo cáo trong trình duyệt; trang tự cập nhật mỗi khi lưu tệp."""
+    """Serve the article and the report on 127.0.0.1, rebuilt and reloaded on every save."""
 
     def say(line: str, problem: bool = False) -> None:
         typer.secho(line, fg=typer.colors.RED if problem else None, err=problem)
@@ -88,6 +277,29 @@ def preview_command(
     try:
         preview_server.run(source, templates, port, say)
     except ReportgenError as error:
-        for problem in error.problems:
-            say(str(problem), problem=True)
+        Console().failed(error, _("chưa mở được trang xem trước."))
         raise typer.Exit(1) from None
+
+
+@app.command(
+    "schema",
+    cls=Command,
+    help=N_("In JSON Schema của tệp số liệu, để trình soạn thảo gợi ý tên trường và báo lỗi ngay khi gõ."),
+)
+def schema_command(
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help=N_("Ghi vào tệp này thay vì in ra."), metavar=N_("TỆP")),
+    ] = None,
+    lang: Lang = None,
+) -> None:
+    """Print the JSON Schema of the input format, or write it to a file."""
+    if out is None:
+        typer.echo(json_schema.dumps(), nl=False)
+        return
+    try:
+        json_schema.write(out)
+    except ReportgenError as error:
+        Console().failed(error, _("chưa ghi tệp nào."))
+        raise typer.Exit(1) from None
+    typer.echo(_("Đã ghi {file}.").format(file=out))

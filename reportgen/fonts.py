@@ -24,6 +24,7 @@ from pathlib import Path
 import fontpkg_noto_serif
 
 from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import N_, _
 
 REPORT_FAMILY = "reportgen"
 """The family name report.css prints in; it stands for whichever font was chosen."""
@@ -51,9 +52,9 @@ FOLDER: Path = fontpkg_noto_serif.ROOT / "files"
 class Origin(StrEnum):
     """Where the chosen font comes from, as ``build`` tells the user."""
 
-    MACHINE = "phông của máy"
-    PACKAGED = "cài kèm reportgen"
-    FILE = "tệp"
+    MACHINE = N_("phông của máy")
+    PACKAGED = N_("cài kèm reportgen")
+    FILE = N_("tệp phông")
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,8 @@ class Font:
         'Noto Serif (cài kèm reportgen)'
         """
         if self.origin is Origin.FILE:
-            return f"{self.family} ({Origin.FILE} {self.faces[0].path})"
-        return f"{self.family} ({self.origin})"
+            return f"{self.family} ({_(Origin.FILE.value)} {self.faces[0].path})"
+        return f"{self.family} ({_(self.origin.value)})"
 
 
 PACKAGED = Font(
@@ -196,10 +197,10 @@ def _usable(family: str, paths: Iterable[Path], origin: Origin) -> tuple[Font | 
 
 def _lacking_message(missing: str) -> str:
     shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
-    return (
-        f"phông này thiếu chữ tiếng Việt ({shown}), báo cáo sẽ in lẫn phông khác — hãy chọn phông "
+    return _(
+        "phông này thiếu chữ tiếng Việt ({letters}), báo cáo sẽ in lẫn phông khác — hãy chọn phông "
         "khác, ví dụ Times New Roman, hoặc bỏ --font để dùng Noto Serif cài kèm reportgen"
-    )
+    ).format(letters=shown)
 
 
 def choose(
@@ -221,7 +222,7 @@ def choose(
         return _named(name.strip(), installed)
     families = {family.casefold(): paths for family, paths in installed().items()}
     for family in PREFERRED:
-        font, _ = _usable(family, families.get(family.casefold(), []), Origin.MACHINE)
+        font, _missing = _usable(family, families.get(family.casefold(), []), Origin.MACHINE)
         if font is not None:
             return font
     return PACKAGED
@@ -231,9 +232,9 @@ def _named(name: str, installed: Callable[[], Mapping[str, Sequence[Path]]]) -> 
     path = Path(name).expanduser()
     if path.suffix.lower() in (*FONT_FILES, ".ttc", ".otc") or path.is_file():
         if not path.is_file():
-            raise _font_error(name, "không có tệp phông này")
+            raise _font_error(name, _("không có tệp phông này"))
         if path.suffix.lower() not in FONT_FILES or read_face(path) is None:
-            raise _font_error(name, "không đọc được tệp phông này — hãy đưa tệp .ttf hoặc .otf")
+            raise _font_error(name, _("không đọc được tệp phông này — hãy đưa tệp .ttf hoặc .otf"))
         font, missing = _usable(family_name(path), [path], Origin.FILE)
         if font is None:
             raise _font_error(name, _lacking_message(missing))
@@ -244,14 +245,16 @@ def _named(name: str, installed: Callable[[], Mapping[str, Sequence[Path]]]) -> 
     if not paths:
         raise _font_error(
             name,
-            "máy này không có phông chữ này — hãy cài phông, đưa đường dẫn tệp .ttf/.otf, hoặc bỏ "
-            "--font để reportgen tự chọn (Times New Roman nếu máy có, không thì Noto Serif cài kèm)",
+            _(
+                "máy này không có phông chữ này — hãy cài phông, đưa đường dẫn tệp .ttf/.otf, hoặc bỏ "
+                "--font để reportgen tự chọn (Times New Roman nếu máy có, không thì Noto Serif cài kèm)"
+            ),
         )
     font, missing = _usable(name, paths, Origin.MACHINE)
     if font is None and missing:
         raise _font_error(name, _lacking_message(missing))
     if font is None:
-        raise _font_error(name, "không đọc được tệp phông nào của phông này — hãy chọn phông khác")
+        raise _font_error(name, _("không đọc được tệp phông nào của phông này — hãy chọn phông khác"))
     return font
 
 

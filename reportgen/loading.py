@@ -8,6 +8,7 @@ refusing what a hand-written year-end file never needs: duplicate keys, anchors 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 import yaml
 
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.i18n import N_, _
 from reportgen.vi import legacy
 
 Path_ = tuple[str | int, ...]
@@ -37,6 +39,8 @@ class Document:
     data: Any
     values: dict[Path_, Location] = field(default_factory=dict)
     keys: dict[Path_, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """What was refused but did not stop the loading (duplicate keys, anchors), with ``keep_going``."""
 
     def locate(self, address: Path_, *, key: bool = False) -> Location:
         """Return where ``address`` stands, or its nearest enclosing value that exists.
@@ -52,21 +56,26 @@ class Document:
         return Location(self.path)
 
 
-def load(path: Path) -> Document:
+def load(path: Path, *, keep_going: bool = False) -> Document:
     """Read a YAML input file into a :class:`Document`.
 
+    With ``keep_going``, a duplicate key (the first one is kept) or an anchor does not stop the
+    loading: it is left in :attr:`Document.problems`, to be reported with what validation finds.
+
     Raises:
-        ReportgenError: the file cannot be read, is not UTF-8, is not valid YAML, or uses
-            duplicate keys, anchors or aliases.
+        ReportgenError: the file cannot be read, is not UTF-8, is not valid YAML, or (without
+            ``keep_going``) uses duplicate keys, anchors or aliases.
     """
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ReportgenError.at(Location(path), f"không đọc được tệp ({error.strerror or error})") from None
-    return loads(_decode(raw, path), path)
+        raise ReportgenError.at(
+            Location(path), _("không đọc được tệp ({reason})").format(reason=error.strerror or error)
+        ) from None
+    return loads(_decode(raw, path), path, keep_going=keep_going)
 
 
-def loads(text: str, path: Path) -> Document:
+def loads(text: str, path: Path, *, keep_going: bool = False) -> Document:
     r"""Parse YAML ``text`` as if read from ``path`` (which is only used in messages).
 
     >>> doc = loads("nam: 2020\nso: 63.979\n", Path("x.yaml"))
@@ -82,26 +91,25 @@ def loads(text: str, path: Path) -> Document:
     except yaml.MarkedYAMLError as error:
         raise ReportgenError([_syntax_problem(path, error, text)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
-        raise ReportgenError.at(Location(path), f"YAML không hợp lệ: {error}") from None
+        raise ReportgenError.at(Location(path), _("YAML không hợp lệ: {error}").format(error=error)) from None
     document = Document(path, None)
     if root is None:
-        raise ReportgenError.at(Location(path, 1, 1), "tệp trống: chưa có nội dung nào")
+        raise ReportgenError.at(Location(path, 1, 1), _("tệp trống: chưa có nội dung nào"))
     # The composed graph keeps no trace of where an alias was written, only of its anchor:
     # the parser's events have both, so they are read to point at every `&` and `*`.
     anchors = [
-        Problem(_mark(path, event.start_mark), _ANCHOR_MESSAGE)
+        Problem(_mark(path, event.start_mark), _(_ANCHOR_MESSAGE))
         for event in yaml.parse(text, Loader=_Loader)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
     ]
-    if anchors:
-        raise ReportgenError(anchors)
     walker = _Walker(document)
     document.data = walker.walk(root, ())
-    if walker.problems:
-        raise ReportgenError(walker.problems)
+    document.problems = sorted([*anchors, *walker.problems], key=lambda problem: problem.location)
+    if document.problems and not keep_going:
+        raise ReportgenError(document.problems)
     if not isinstance(document.data, dict):
         raise ReportgenError.at(
-            document.locate(()), "tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng"
+            document.locate(()), _("tệp phải là các dòng dạng `tên_trường: giá trị` ở cấp ngoài cùng")
         )
     return document
 
@@ -123,15 +131,15 @@ def not_utf8_message(raw: bytes) -> str:
     """
     encoding = legacy.guess(raw)
     if encoding is None:
-        return (
+        return _(
             "tệp không phải mã Unicode UTF-8 — mở tệp bằng trình soạn thảo và lưu lại với mã UTF-8 "
             "(nếu là mã cũ TCVN3, VNI hay Windows-1258 thì chuyển bằng Công cụ chuyển mã của Unikey)"
         )
     name = legacy.NAMES[encoding]
-    return (
-        f"tệp không phải mã Unicode UTF-8 mà có vẻ là bảng mã cũ {name} — mở Unikey, chọn Công cụ "
-        f"chuyển mã, Nguồn: {name}, Đích: Unicode, chuyển tệp rồi lưu lại với mã UTF-8"
-    )
+    return _(
+        "tệp không phải mã Unicode UTF-8 mà có vẻ là bảng mã cũ {name} — mở Unikey, chọn Công cụ "
+        "chuyển mã, Nguồn: {name}, Đích: Unicode, chuyển tệp rồi lưu lại với mã UTF-8"
+    ).format(name=name)
 
 
 class _Mark(Protocol):
@@ -150,31 +158,63 @@ def _mark(path: Path, mark: _Mark | None) -> Location:
     return Location(path, mark.line + 1, mark.column + 1)
 
 
-_TAB_HINT = "có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách"
-_COLON_HINT = "dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép"
-_ANCHOR_MESSAGE = "không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ"
+_TAB_HINT = N_("có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách")
+_COLON_HINT = N_("dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép")
+_ANCHOR_MESSAGE = N_("không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ")
+_INDENT_HINT = N_(
+    "thụt lề không khớp với các dòng trên — các trường cùng cấp phải thẳng hàng, trường con thụt "
+    "vào hai dấu cách so với trường cha, mỗi mục danh sách bắt đầu bằng `- `"
+)
+_QUOTE_HINT = N_('ngoặc kép mở ở đây chưa được đóng — hãy thêm dấu `"` ở cuối giá trị')
+_NO_COLON_HINT = N_("dòng này thiếu dấu `:` sau tên trường — hãy viết `tên_trường: giá trị`")
+_START_HINT = N_('giá trị không được bắt đầu bằng ký tự "{character}" — hãy đặt cả giá trị trong ngoặc kép')
+
+# A value that starts with `{` or `[` is read by YAML as a list or mapping written on one line.
+_FLOW_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+)?(?P<start>[{\[])")
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
     # libyaml and the pure-Python parser word their errors differently ("found character
-    # that cannot start any token" never names the Tab in libyaml), so the character at
-    # the mark decides, not the wording.
+    # that cannot start any token" never names the Tab in libyaml), so the character at the
+    # mark decides first; the wording, libyaml's, only chooses among the other hints.
     mark = error.problem_mark or error.context_mark
-    problem = error.problem or "lỗi cú pháp"
-    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
-        hint = _TAB_HINT
-    elif problem.startswith("mapping values are not allowed"):
-        hint = _COLON_HINT
+    opened = error.context_mark or mark
+    problem, context = error.problem or "", error.context or ""
+    line = _line_at(text, mark.line) if mark is not None else ""
+    column = mark.column if mark is not None else 0
+    # A value that opened a flow collection is on the line of the mark, or where parsing began.
+    flow_lines = [
+        at.line for at in (mark, opened) if at is not None and _FLOW_VALUE.match(_line_at(text, at.line))
+    ]
+    flow = _FLOW_VALUE.match(_line_at(text, flow_lines[0])) if flow_lines else None
+    if line[column : column + 1] == "\t":
+        hint = _(_TAB_HINT)
     elif problem.startswith("found undefined alias"):
-        hint = _ANCHOR_MESSAGE
+        hint = _(_ANCHOR_MESSAGE)
+    elif "end of stream" in problem and "quoted scalar" in context:
+        hint, mark = _(_QUOTE_HINT), opened
+    elif problem.startswith("could not find expected ':'"):
+        hint, mark = _(_NO_COLON_HINT), opened
+    elif problem.startswith("found character that cannot start any token"):
+        hint = _(_START_HINT).format(character=line[column : column + 1])
+    elif flow is not None and ("flow" in context or problem.startswith("did not find expected key")):
+        hint = _(_START_HINT).format(character=flow["start"])
+        return Problem(Location(path, flow_lines[0] + 1, flow.start("start") + 1), hint)
+    elif problem.startswith("mapping values are not allowed"):
+        # The first colon of a line is its key's: a key where none can stand is misindented.
+        hint = _(_COLON_HINT) if ":" in line[:column] else _(_INDENT_HINT)
+    elif problem.startswith(
+        ("did not find expected key", "did not find expected '-'", "expected <block end>")
+    ):
+        hint = _(_INDENT_HINT)
     else:
-        hint = f"lỗi cú pháp YAML ({problem})"
+        hint = _("lỗi cú pháp YAML ({problem})").format(problem=problem or _("lỗi cú pháp"))
     return Problem(_mark(path, mark), hint)
 
 
-def _character_at(text: str, line: int, column: int) -> str:
+def _line_at(text: str, line: int) -> str:
     lines = text.split("\n")  # YAML's own line breaks, not every one str.splitlines knows
-    return lines[line][column : column + 1] if line < len(lines) else ""
+    return lines[line] if line < len(lines) else ""
 
 
 class _Walker:
@@ -202,7 +242,7 @@ class _Walker:
         for key_node, value_node in node.value:
             key_location = _mark(self.document.path, key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(key_location, "tên trường phải là một từ, ví dụ `nam`"))
+                self.problems.append(Problem(key_location, _("tên trường phải là một từ, ví dụ `nam`")))
                 continue
             key = str(key_node.value)
             if key in result:
@@ -210,7 +250,9 @@ class _Walker:
                 self.problems.append(
                     Problem(
                         key_location,
-                        f"trường `{key}` đã có ở dòng {first.line} — mỗi trường chỉ viết một lần",
+                        _("trường `{key}` đã có ở dòng {line} — mỗi trường chỉ viết một lần").format(
+                            key=key, line=first.line
+                        ),
                     )
                 )
                 continue

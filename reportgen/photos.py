@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from reportgen.errors import Problem, ReportgenError
+from reportgen.i18n import _
 from reportgen.loading import Document
 from reportgen.schema import Anh
 
@@ -127,21 +128,27 @@ def plan(source: Path, stem: str) -> WebPhoto:
     return WebPhoto(source, variants)
 
 
-def plan_all(document: Document, photos: Sequence[Anh]) -> list[WebPhoto]:
-    """Plan the web sizes of every photo of one input file.
+def plan_all(document: Document, photos: Sequence[Anh]) -> list[tuple[Anh, WebPhoto]]:
+    """Plan the web sizes of every photo of one input file whose file is there.
+
+    A photo whose file is missing is left out (validation warns about it); the others keep
+    their ``anh[i]`` place in messages.
 
     Raises:
         ReportgenError: a photo is not an image; each one is named with its ``anh[i].tep`` line.
     """
     planned, problems = [], []
     for index, (photo, stem) in enumerate(zip(photos, stems([p.tep for p in photos]), strict=True)):
+        source = document.path.parent / photo.tep
+        if not source.is_file():
+            continue
         try:
-            planned.append(plan(document.path.parent / photo.tep, stem))
+            planned.append((photo, plan(source, stem)))
         except OSError:
             problems.append(
                 Problem(
                     document.locate(("anh", index, "tep")),
-                    f'"{photo.tep}" không phải ảnh đọc được — hãy dùng ảnh JPEG hoặc PNG',
+                    _('"{file}" không phải ảnh đọc được — hãy dùng ảnh JPEG hoặc PNG').format(file=photo.tep),
                     f"anh[{index}].tep",
                 )
             )

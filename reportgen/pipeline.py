@@ -3,7 +3,7 @@
 load → validate → compute → render → write. Every input is loaded, validated and rendered to
 HTML before anything is written, and each unit's files are written into a staging folder
 beside the output and then renamed into place, so a failed build leaves the last good output
-as it was.
+as it was. A :class:`Feedback` hears the warnings and each unit written, for the CLI to show.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from pathlib import Path
 
 from reportgen import compute, fonts, photos, portal, templating
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.i18n import _
 from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
-from reportgen.validation import load_and_validate
+from reportgen.validation import check
 
 PAGES = ("article", "report")
 """The documents built for each unit, by template name without ``.html``; each is also printed."""
@@ -46,6 +47,20 @@ class Unit:
     forms: dict[str, str]
     """The article's other forms, by file name: the body for a portal's editor, plain text."""
     write_html: bool = True
+    warnings: tuple[Problem, ...] = ()
+
+
+class Feedback:
+    """What a build tells its caller as it goes; this one keeps quiet, the CLI's shows it."""
+
+    def warned(self, warnings: Sequence[Problem]) -> None:
+        """Every input is valid; these warnings are still worth a look."""
+
+    def writing(self, units: Sequence[Unit]) -> None:
+        """Everything is ready; ``units`` are about to be written, one after another."""
+
+    def wrote(self, unit: Unit, files: Sequence[Path]) -> None:
+        """One unit's ``files`` are in place."""
 
 
 class Written(list[Path]):
@@ -65,40 +80,57 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
             if not files:
-                raise ReportgenError.at(Location(path), "thư mục không có tệp .yaml nào")
+                raise ReportgenError.at(Location(path), _("thư mục không có tệp .yaml nào"))
             found += files
         elif path.is_file():
             found.append(path)
         else:
-            raise ReportgenError.at(Location(path), "không có tệp hay thư mục này")
+            raise ReportgenError.at(Location(path), _("không có tệp hay thư mục này"))
     return found
 
 
 def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_html: bool = True) -> list[Unit]:
     """Load, validate, compute and render every input to HTML, writing nothing.
 
+    A photo whose file is missing is left out of the article (validation warns about it).
+
     Raises:
-        ReportgenError: with the problems of every input file at once.
+        ReportgenError: with the problems of every input file at once, warnings included.
     """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     loaded = []
     for source in sources:
         try:
-            document, data = load_and_validate(source)
-            sized = photos.plan_all(document, data.anh)
+            checked = check(source)
+            sized = photos.plan_all(checked.document, checked.data.anh)
         except ReportgenError as error:
             problems += error.problems
             continue
-        loaded.append((source, data, sized))
+        loaded.append((checked, sized))
+        warnings += checked.warnings
     problems += _clashing_stems(sources)
     if problems:
-        raise ReportgenError(problems)
+        raise ReportgenError([*problems, *warnings])
     env = templating.environment(templates)
     units = []
-    for source, data, sized in loaded:
-        context = compute.context(data, sized)
+    for checked, sized in loaded:
+        # A photo whose file is missing is left out of the article (validation warned about it).
+        data = checked.data.model_copy(update={"anh": [photo for photo, _web in sized]})
+        web = [photo for _photo, photo in sized]
+        context = compute.context(data, web)
         html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
-        units.append(Unit(source, context, sized, html, portal.forms(html["article"]), write_html))
+        units.append(
+            Unit(
+                checked.document.path,
+                context,
+                web,
+                html,
+                portal.forms(html["article"]),
+                write_html,
+                tuple(checked.warnings),
+            )
+        )
     return units
 
 
@@ -110,8 +142,10 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
             problems.append(
                 Problem(
                     Location(source),
-                    f"trùng tên với {seen[source.stem]}: cả hai sẽ ghi vào cùng thư mục "
-                    f"`{source.stem}/` — hãy đổi tên một tệp",
+                    _(
+                        "trùng tên với {other}: cả hai sẽ ghi vào cùng thư mục `{folder}/` — "
+                        "hãy đổi tên một tệp"
+                    ).format(other=seen[source.stem], folder=source.stem),
                 )
             )
         seen.setdefault(source.stem, source)
@@ -135,7 +169,7 @@ def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(stage / name, target / name)
     except OSError as error:
-        raise ReportgenError.at(Location(target), f"không ghi được: {error}") from None
+        raise ReportgenError.at(Location(target), _("không ghi được: {error}").format(error=error)) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [target / name for name in names]
@@ -170,6 +204,7 @@ def build(
     *,
     font: str | None = None,
     archival: bool = False,
+    feedback: Feedback | None = None,
 ) -> Written:
     """Build the article and the report of every input; return the files written.
 
@@ -182,12 +217,15 @@ def build(
             file; by default Times New Roman where the machine has it with every Vietnamese
             letter, else a metric-compatible twin, else the packaged Noto Serif.
         archival: print PDF/A-3b, tagged, for filing.
+        feedback: hears the warnings and each unit as it is written.
 
     Raises:
         ReportgenError: an input, template or font problem (nothing is written then), or a
             failure while writing.
     """
+    feedback = feedback or Feedback()
     units = prepare(find_inputs(inputs), templates, write_html=fmt is not Format.PDF)
+    feedback.warned([warning for unit in units for warning in unit.warnings])
     written = Written()
     printer = None
     if fmt is not Format.HTML or font is not None:
@@ -197,6 +235,9 @@ def build(
         roots = [templating.packaged_templates(), *([templates] if templates else [])]
         printer = Printer(roots, chosen, archival=archival)
         written.font = chosen
+    feedback.writing(units)
     for unit in units:
-        written += write(unit, out, printer)
+        files = write(unit, out, printer)
+        feedback.wrote(unit, files)
+        written += files
     return written

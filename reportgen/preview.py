@@ -19,6 +19,7 @@ import watchfiles
 
 from reportgen import pipeline, templating
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.i18n import _
 from reportgen.photos import save as save_photo
 
 # How long watchfiles waits for a burst of writes to end: an editor's save is often several.
@@ -56,7 +57,9 @@ class Site:
         except ReportgenError as error:
             problems = tuple(error.problems)
         except OSError as error:  # a file caught half-saved by an editor: the next save fixes it
-            problems = (Problem(Location(self.source), f"không đọc hoặc ghi được: {error}"),)
+            problems = (
+                Problem(Location(self.source), _("không đọc hoặc ghi được: {error}").format(error=error)),
+            )
         with self.changed:
             self.last = Build(self.last.version + 1, problems, time.perf_counter() - start)
             self.changed.notify_all()
@@ -109,9 +112,9 @@ class Site:
         """
         while not stop.is_set():
             folders = self.watched()
-            for _ in watchfiles.watch(
+            for _changes in watchfiles.watch(
                 *folders,
-                watch_filter=lambda _, path: self.concerns(Path(path)),
+                watch_filter=lambda _change, path: self.concerns(Path(path)),
                 step=STEP_MS,
                 stop_event=stop,
                 recursive=False,

@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reportgen.errors import Location, Problem, ReportgenError
+from reportgen.i18n import _
 from reportgen.preview import Build, Site
 from reportgen.vi.numbers import number
 
@@ -97,12 +98,12 @@ def decorate(page: str, build: Build, name: str, *, stale: bool = True) -> str:
     if build.problems:
         items = "\n".join(_item(problem) for problem in build.problems)
         heading = (
-            "Tệp có lỗi — trang dưới đây là bản đúng gần nhất. Sửa rồi lưu tệp, trang sẽ tự cập nhật."
+            _("Tệp có lỗi — trang dưới đây là bản đúng gần nhất. Sửa rồi lưu tệp, trang sẽ tự cập nhật.")
             if stale
-            else "Tệp có lỗi — sửa rồi lưu tệp, trang sẽ tự hiện ra."
+            else _("Tệp có lỗi — sửa rồi lưu tệp, trang sẽ tự hiện ra.")
         )
         top = _PANEL.format(heading=heading, items=items) + top
-    page = re.sub(r"</head>", lambda _: head + "</head>", page, count=1, flags=re.IGNORECASE)
+    page = re.sub(r"</head>", lambda match: head + "</head>", page, count=1, flags=re.IGNORECASE)
     return re.sub(r"<body[^>]*>", lambda match: match[0] + "\n" + top, page, count=1, flags=re.IGNORECASE)
 
 
@@ -241,7 +242,9 @@ def _bind(handler: Callable[..., _Handler], port: int | None) -> ThreadingHTTPSe
     except OSError as error:
         raise ReportgenError.at(
             Location(Path(f"{LOOPBACK}:{port}")),
-            f"không mở được cổng {port} ({error.strerror}) — hãy chọn cổng khác, ví dụ --port 8080",
+            _("không mở được cổng {port} ({reason}) — hãy chọn cổng khác, ví dụ --port 8080").format(
+                port=port, reason=error.strerror
+            ),
         ) from None
     server.daemon_threads = True  # an open event stream must not hold the process at exit
     return server
@@ -265,16 +268,16 @@ def run(
         for problem in build.problems:
             say(str(problem), True)
         if not build.problems:
-            say(f"Đã cập nhật ({number(build.seconds, 2)} giây).", False)
+            say(_("Đã cập nhật ({seconds} giây).").format(seconds=number(build.seconds, 2)), False)
 
     try:
         with serving(source, templates, port) as preview:
             url = preview.url
-            say(f"Xem trước {source} tại {url}", False)
-            say(f"Tin bài: {url}article.html — báo cáo: {url}report.html", False)
-            say("Sửa và lưu tệp số liệu hoặc mẫu, trang sẽ tự cập nhật. Nhấn Ctrl+C để dừng.", False)
+            say(_("Xem trước {file} tại {url}").format(file=source, url=url), False)
+            say(_("Tin bài: {url}article.html — báo cáo: {url}report.html").format(url=url), False)
+            say(_("Sửa và lưu tệp số liệu hoặc mẫu, trang sẽ tự cập nhật. Nhấn Ctrl+C để dừng."), False)
             built(preview.site.last)
             preview.watch(built)
     except KeyboardInterrupt:
         pass  # Ctrl-C: the server and its folder are cleaned up on the way out
-    say("Đã dừng xem trước.", False)
+    say(_("Đã dừng xem trước."), False)

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from reportgen import fonts
 from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import _
 
 ARCHIVAL_VARIANT = "pdf/a-3b"
 """PDF/A-3b: the ISO archival PDF, fonts embedded, colours defined, metadata in XMP."""
@@ -130,6 +131,8 @@ class Printer:
             document.metadata.modified = document.metadata.modified or self._time
             pdf = document.write_pdf(finisher=self._finisher, **options)
         except Exception as error:  # WeasyPrint raises many kinds; the user needs the file named
-            raise ReportgenError.at(Location(base), f"không in được PDF: {error}") from error
+            raise ReportgenError.at(
+                Location(base), _("không in được PDF: {error}").format(error=error)
+            ) from error
         assert isinstance(pdf, bytes)
         return pdf

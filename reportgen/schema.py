@@ -1,8 +1,10 @@
 """Stage 2, the input format (version 1): the typed model of a unit's year-end file.
 
 Field names are the YAML's own: Vietnamese words without diacritics, so the secretary who
-writes the file, the template author and the code all say ``to_chuc.ten``. Each field's
-docstring is its user documentation (``reportgen schema`` and the README show it).
+writes the file, the template author and the code all say ``to_chuc.ten``. The docstrings of
+the models and fields are their user documentation, written in Vietnamese like every message
+(``reportgen schema`` gives them to editors, ``reportgen init`` writes them as comments, and
+the English catalog translates them).
 
 Every value arrives as text (see :mod:`reportgen.loading`); the annotated types below parse
 it the Vietnamese way, so ``63.979`` is sixty-three thousand and ``12.5`` an error.
@@ -17,13 +19,23 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
+from reportgen.i18n import _
 from reportgen.vi import parsing
 
 FORMAT_VERSION = 1
 
-_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
+"""A key of a group or an indicator: lower-case letters without marks, digits and `_`."""
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[a-z][a-z0-9_]*)(?::(?P<form>[a-z_]+))?\}")
 """A reference to an indicator or a group inside free text: ``{key}``, ``{key:so}``, ``{key:so_sanh}``."""
@@ -64,8 +76,13 @@ def _paragraphs(value: Any) -> Any:
 
 Integer = Annotated[int, _text_to(parsing.parse_integer)]
 Day = Annotated[datetime.date, _text_to(parsing.parse_date)]
-Key = Annotated[str, Field(pattern=_KEY_PATTERN)]
-Paragraphs = Annotated[list[str], BeforeValidator(_paragraphs)]
+Key = Annotated[str, Field(pattern=KEY_PATTERN)]
+# One text or a list of texts: an editor checking the file against the JSON Schema must accept both.
+Paragraphs = Annotated[
+    list[str],
+    BeforeValidator(_paragraphs),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
 
 
 class _Model(BaseModel):
@@ -75,20 +92,20 @@ class _Model(BaseModel):
 
 
 class ToChuc(_Model):
-    """The organisation that holds the conference and issues the report."""
+    """Hội tổ chức hội nghị và ban hành báo cáo."""
 
     ten: str
-    """Full name as it reads in a sentence: `Hội Khuyến học tỉnh Bắc Kạn`."""
+    """Tên đầy đủ của hội, như viết trong câu: `Hội Khuyến học tỉnh Bắc Kạn`."""
     ten_viet_tat: str = Field(pattern=r"^[A-ZĐ][A-ZĐ0-9-]*$")
-    """Abbreviation used in document symbols: `HKH` (as in `05/BC-HKH`)."""
+    """Chữ viết tắt dùng trong ký hiệu văn bản, chữ in hoa: `HKH` (như trong `05/BC-HKH`)."""
     co_quan_cap_tren: str = ""
-    """Parent body, printed above the organisation in the report's header: `Hội Khuyến học Việt Nam`."""
+    """Cơ quan cấp trên, in phía trên tên hội ở đầu báo cáo: `Hội Khuyến học Việt Nam`."""
     dia_danh: str
-    """Place name for the date line: `Bắc Kạn` (as in `Bắc Kạn, ngày 20 tháng 01 năm 2021`)."""
+    """Địa danh ở dòng ngày tháng: `Bắc Kạn` (như trong `Bắc Kạn, ngày 20 tháng 01 năm 2021`)."""
 
 
 class Buoi(StrEnum):
-    """Part of the day the conference was held."""
+    """Buổi họp hội nghị."""
 
     SANG = "sáng"
     CHIEU = "chiều"
@@ -96,31 +113,31 @@ class Buoi(StrEnum):
 
 
 class KhachMoi(_Model):
-    """A guest of the conference, named in the article's lead."""
+    """Một khách mời dự hội nghị, được nêu tên ở đoạn mở đầu tin bài."""
 
     ho_ten: str
-    """Full name: `Đinh Quang Tuyên`."""
+    """Họ và tên: `Đinh Quang Tuyên`."""
     chuc_vu: str
-    """Posts, as the press writes them: `Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh`."""
+    """Chức vụ, viết như báo chí viết: `Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh`."""
     danh_xung: str = "đồng chí"
-    """Form of address before the name: `đồng chí` (default), `ông`, `bà`."""
+    """Danh xưng đứng trước tên: `đồng chí` (mặc định), `ông`, `bà`."""
 
 
 class HoiNghi(_Model):
-    """The year-end conference."""
+    """Hội nghị tổng kết năm."""
 
     ngay: Day
-    """Date: `20/01/2021` or `2021-01-20`."""
+    """Ngày họp: `20/01/2021` hoặc `2021-01-20`."""
     buoi: Buoi | None = None
-    """Part of day: `sáng`, `chiều` or `tối`; left out when not given."""
+    """Buổi họp: `sáng`, `chiều` hoặc `tối`; không ghi thì tin bài không nói buổi."""
     ten: str
-    """Title as it reads after `tổ chức`: `Hội nghị tổng kết công tác … năm 2020`."""
+    """Tên hội nghị, đọc liền sau chữ "tổ chức": `Hội nghị tổng kết công tác … năm 2020`."""
     khach_moi: list[KhachMoi] = []
-    """Guests with their posts, in protocol order."""
+    """Khách mời kèm chức vụ, theo thứ tự lễ tân."""
 
 
 class Loai(StrEnum):
-    """What an indicator's value is."""
+    """Loại số liệu của một chỉ tiêu."""
 
     SO_LUONG = "so_luong"
     """A count: `63.979`."""
@@ -138,24 +155,24 @@ _VALUE_PARSERS: dict[Loai, Callable[[str], int | Decimal]] = {
 
 
 class ChiTieu(_Model):
-    """One indicator: a figure typed once and printed wherever it is referred to."""
+    """Một chỉ tiêu: con số gõ một lần, in ra ở mọi chỗ nhắc đến nó."""
 
     nhan: str
-    """The label as it reads in prose after the figure: `hộ gia đình đạt danh hiệu Gia đình học tập`."""
+    """Nhãn đọc liền sau con số trong câu: `hộ gia đình đạt danh hiệu Gia đình học tập`."""
     ten: str = ""
-    """Name in the report's tables; the label with a capital letter when left out."""
+    """Tên dòng trong bảng của báo cáo; không ghi thì lấy nhãn, viết hoa chữ đầu."""
     loai: Loai = Loai.SO_LUONG
-    """Kind: `so_luong` (count, the default), `tien` (money in đồng) or `ty_le` (percent)."""
+    """Loại số liệu: `so_luong` (số đếm, mặc định), `tien` (tiền, đồng) hoặc `ty_le` (phần trăm)."""
     don_vi: str = ""
-    """Unit for the report's tables: `hộ`, `suất`, `người`; money is in đồng and percent in %."""
+    """Đơn vị tính trong bảng của báo cáo: `hộ`, `suất`, `người`; tiền tính bằng đồng, tỷ lệ bằng %."""
     gia_tri: Decimal
-    """This year's value."""
+    """Số liệu năm nay: `63.979`; tiền `319,7 triệu`; tỷ lệ `85,2`."""
     nam_truoc: Decimal | None = None
-    """Last year's value, if known."""
+    """Số liệu năm trước, nếu có: để so sánh tăng, giảm."""
     ke_hoach: Decimal | None = None
-    """This year's target, if there was one."""
+    """Kế hoạch (chỉ tiêu) năm nay, nếu có: để tính mức đạt kế hoạch."""
     tong: Decimal | None = None
-    """The base the value is part of: `254.657` for `226.259/254.657 gia đình`."""
+    """Tổng số mà số liệu là một phần: `254.657` trong `226.259/254.657 gia đình`."""
 
     @field_validator("gia_tri", "nam_truoc", "ke_hoach", "tong", mode="before")
     @classmethod
@@ -163,7 +180,14 @@ class ChiTieu(_Model):
         """Parse a figure by the indicator's kind, which is validated before the figures."""
         if not isinstance(value, str):
             return value
-        kind = info.data.get("loai", Loai.SO_LUONG)
+        kind = info.data.get("loai")
+        if kind is None:  # the kind is mistyped, and reported: read the figure any way that works
+            for parse in _VALUE_PARSERS.values():
+                try:
+                    return Decimal(parse(value))
+                except parsing.ParseError:
+                    continue
+            kind = Loai.SO_LUONG
         return Decimal(_VALUE_PARSERS[kind](value))
 
     @property
@@ -173,29 +197,29 @@ class ChiTieu(_Model):
 
 
 class NhomChiTieu(_Model):
-    """A named group of indicators: one table in the report."""
+    """Một nhóm chỉ tiêu có tên: thành một bảng trong báo cáo."""
 
     ten: str
-    """The group's heading: `Xây dựng các mô hình học tập`."""
+    """Tên nhóm: `Xây dựng các mô hình học tập`."""
     danh_sach: dict[Key, ChiTieu] = Field(min_length=1)
-    """The indicators, each under its key (lower-case letters, digits and `_`)."""
+    """Các chỉ tiêu, mỗi chỉ tiêu dưới một khoá riêng (chữ thường không dấu, số và `_`)."""
 
 
 class KhenThuong(_Model):
-    """An award received this year."""
+    """Một khen thưởng nhận được trong năm."""
 
     don_vi_nhan: str
-    """Recipient: `Hội Khuyến học huyện Bạch Thông`."""
+    """Đơn vị hoặc người được khen: `Hội Khuyến học huyện Bạch Thông`."""
     hinh_thuc: str
-    """Kind of award: `Cờ thi đua`, `Bằng khen`, `Giấy khen`."""
+    """Hình thức khen thưởng: `Cờ thi đua`, `Bằng khen`, `Giấy khen`."""
     noi_tang: str
-    """Who gave it: `Trung ương Hội Khuyến học Việt Nam`."""
+    """Nơi tặng: `Trung ương Hội Khuyến học Việt Nam`."""
     ly_do: str = ""
-    """Why, as it reads after `vì`: `đã có thành tích xuất sắc trong …`."""
+    """Lý do, đọc liền sau chữ "vì": `đã có thành tích xuất sắc trong …`."""
 
 
 class ViTriAnh(StrEnum):
-    """The part of the article a photo follows."""
+    """Phần của tin bài mà ảnh đứng sau."""
 
     MO_DAU = "mo_dau"
     KET_QUA = "ket_qua"
@@ -204,98 +228,104 @@ class ViTriAnh(StrEnum):
 
 
 class Anh(_Model):
-    """A photo of the conference, printed in the article."""
+    """Một ảnh hội nghị, in trong tin bài."""
 
     tep: str
-    """Image file, relative to the input file: `anh/toan-canh.jpg`."""
+    """Tệp ảnh, đường dẫn tính từ thư mục của tệp YAML: `anh/toan-canh.jpg`."""
     chu_thich: str
-    """Caption: `Toàn cảnh Hội nghị`."""
+    """Chú thích ảnh: `Toàn cảnh Hội nghị`."""
     sau: ViTriAnh = ViTriAnh.PHUONG_HUONG
-    """Which part it follows: `mo_dau` (the lead), `ket_qua`, `han_che` or `phuong_huong` (the default)."""
+    """Ảnh đặt sau phần nào: `mo_dau` (đoạn mở đầu), `ket_qua`, `han_che` hoặc `phuong_huong` (mặc định)."""
 
 
 class BaiViet(_Model):
-    """The press article."""
+    """Tin bài."""
 
     tac_gia: str = ""
-    """The byline: `Ngọc Tú`."""
+    """Tên tác giả (bút danh) ký cuối bài: `Ngọc Tú`."""
     tieu_de: str = ""
-    """Headline; `<organisation> tổng kết công tác năm <year>` when left out."""
+    """Tiêu đề; không ghi thì là `<tên hội> tổng kết công tác năm <năm>`."""
     ngay: Day | None = None
-    """Publication date; the conference date when left out."""
+    """Ngày đăng; không ghi thì lấy ngày hội nghị."""
     duong_dan: str = ""
-    """Web address the article will be published at; makes the links shared on social networks whole."""
+    """Địa chỉ web sẽ đăng bài (`https://…`); có thì liên kết chia sẻ lên mạng xã hội là địa chỉ đầy đủ."""
 
     @field_validator("duong_dan")
     @classmethod
     def _whole_address(cls, value: str) -> str:
         if value and not re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?", value):
             raise ValueError(
-                f'"{value}" không phải địa chỉ web đầy đủ — hãy viết cả `https://`, '
-                "ví dụ `https://ten-mien-cua-hoi.vn/tin-tuc/tong-ket-2020.html`"
+                _(
+                    '"{value}" không phải địa chỉ web đầy đủ — hãy viết cả `https://`, '
+                    "ví dụ `https://ten-mien-cua-hoi.vn/tin-tuc/tong-ket-2020.html`"
+                ).format(value=value)
             )
         return value
 
 
 class NguoiKy(_Model):
-    """Who signs the report."""
+    """Người ký báo cáo."""
 
     quyen_han: str = ""
-    """Authority prefix: `TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`; empty when the signer signs in person."""
+    """Thẩm quyền ký: `TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`; để trống khi người ký ký trực tiếp."""
     chuc_vu: str
-    """Post: `CHỦ TỊCH`, `PHÓ CHỦ TỊCH`."""
+    """Chức vụ người ký: `CHỦ TỊCH`, `PHÓ CHỦ TỊCH`."""
     ho_ten: str
-    """Full name."""
+    """Họ và tên người ký."""
 
 
 class BaoCao(_Model):
-    """The formal report's document data (Decree 30/2020/NĐ-CP)."""
+    """Thông tin văn bản của báo cáo tổng kết (theo Nghị định 30/2020/NĐ-CP)."""
 
     so: Integer = Field(ge=1)
-    """Document number: `5` prints as `Số: 05/BC-HKH`."""
+    """Số văn bản: `5` in thành `Số: 05/BC-HKH`."""
     ky_hieu: str = Field(pattern=r"^[A-ZĐ][A-ZĐ0-9-]*$")
-    """Document symbol: `BC-HKH`."""
+    """Ký hiệu văn bản: `BC-HKH`."""
     ngay: Day | None = None
-    """Date of the report; the conference date when left out."""
+    """Ngày ký báo cáo; không ghi thì lấy ngày hội nghị."""
     trich_yeu: str = ""
-    """Subject line; `Tổng kết công tác năm <year> và phương hướng, nhiệm vụ năm <year+1>` when left out."""
+    """Trích yếu; không ghi thì là `Tổng kết công tác năm <năm> và phương hướng, nhiệm vụ năm <năm sau>`."""
     nguoi_ky: NguoiKy
-    """The signer."""
+    """Người ký."""
     noi_nhan: list[str] = []
-    """Recipients (Nơi nhận), one per line, without the leading `-`; `Lưu: VT` is added last."""
+    """Nơi nhận, mỗi nơi một dòng, không cần dấu `-` ở đầu; dòng `Lưu: VT.` tự thêm cuối."""
 
 
 class YearEnd(_Model):
-    """A unit's year-end file: everything the article and the report are made from."""
+    """Tệp số liệu tổng kết năm của một hội: mọi thứ để làm tin bài và báo cáo."""
 
     phien_ban: Integer = FORMAT_VERSION
-    """Version of this format; `1`."""
+    """Phiên bản mẫu tệp: `1`."""
     to_chuc: ToChuc
-    """The organisation."""
+    """Hội tổ chức hội nghị và ban hành báo cáo."""
     nam: Integer = Field(ge=1945, le=2100)
-    """The reporting year: `2020`."""
+    """Năm tổng kết: `2020`."""
     hoi_nghi: HoiNghi
-    """The year-end conference."""
+    """Hội nghị tổng kết năm."""
     chi_tieu: dict[Key, NhomChiTieu] = {}
-    """Indicators in named groups, each group under its key."""
+    """Các nhóm chỉ tiêu, mỗi nhóm dưới một khoá riêng (chữ thường không dấu, số và `_`)."""
     ket_qua: Paragraphs = []
-    """Results of the year, paragraph by paragraph; `{key}` prints an indicator or a group."""
+    """Kết quả trong năm, mỗi đoạn văn một mục; `{so_hoi}` in chỉ tiêu (hay nhóm) có khoá `so_hoi`."""
     han_che: Paragraphs = []
-    """Shortcomings, paragraph by paragraph."""
+    """Hạn chế, mỗi đoạn văn một mục."""
     phuong_huong: Paragraphs = []
-    """Directions and tasks for next year, paragraph by paragraph."""
+    """Phương hướng, nhiệm vụ năm sau, mỗi đoạn văn một mục."""
     khen_thuong: list[KhenThuong] = []
-    """Awards received."""
+    """Khen thưởng nhận được trong năm."""
     anh: list[Anh] = []
-    """Photos for the article."""
+    """Ảnh cho tin bài."""
     bai_viet: BaiViet = BaiViet()
-    """The press article's byline, headline and date."""
+    """Tin bài: tác giả, tiêu đề và ngày đăng."""
     bao_cao: BaoCao
-    """The formal report's number, signer and recipients."""
+    """Báo cáo tổng kết: số, ký hiệu, người ký và nơi nhận."""
 
     @field_validator("phien_ban")
     @classmethod
     def _known_version(cls, value: int) -> int:
         if value != FORMAT_VERSION:
-            raise ValueError(f"reportgen này đọc mẫu phiên bản {FORMAT_VERSION} — hãy viết `1`")
+            raise ValueError(
+                _("reportgen này đọc mẫu phiên bản {version} — hãy viết `{version}`").format(
+                    version=FORMAT_VERSION
+                )
+            )
         return value

@@ -20,6 +20,7 @@ import markupsafe
 from reportgen import prose
 from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import _
 from reportgen.vi import FILTERS
 
 DEFAULT_PREFIX = "!default"
@@ -91,7 +92,7 @@ def _chart(context: jinja2.runtime.Context, keys: Iterable[str]) -> markupsafe.M
     indicators, keys = context["chi_so"], list(keys)
     for key in keys:
         if key not in indicators:
-            raise jinja2.UndefinedError(f"không có chỉ tiêu `{key}` để vẽ biểu đồ")
+            raise jinja2.UndefinedError(_("không có chỉ tiêu `{key}` để vẽ biểu đồ").format(key=key))
     return markupsafe.Markup(charts.indicator_chart([indicators[key] for key in keys], context["nam"]))
 
 
@@ -182,11 +183,15 @@ def render(env: jinja2.Environment, name: str, context: Context) -> str:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as error:
         where = Location(Path(error.filename or error.name or name), error.lineno or 0, 1)
-        raise ReportgenError.at(where, f"lỗi cú pháp mẫu: {error.message}") from None
+        raise ReportgenError.at(where, _("lỗi cú pháp mẫu: {error}").format(error=error.message)) from None
     except jinja2.TemplateNotFound as error:
-        raise ReportgenError.at(Location(Path(name)), f"không tìm thấy mẫu `{error.name}`") from None
+        raise ReportgenError.at(
+            Location(Path(name)), _("không tìm thấy mẫu `{name}`").format(name=error.name)
+        ) from None
     except jinja2.UndefinedError as error:
-        raise ReportgenError.at(_template_location(error, name), f"mẫu dùng tên chưa có: {error}") from None
+        raise ReportgenError.at(
+            _template_location(error, name), _("mẫu dùng tên chưa có: {error}").format(error=error)
+        ) from None
 
 
 def _template_location(error: BaseException, name: str) -> Location:

@@ -1,22 +1,28 @@
 """Stage 2, validation: the loaded document against the schema, then cross-checks.
 
 Every problem is collected before failing, and each one points at the line and column of
-the value (or key) that holds it, in Vietnamese, saying what to type instead.
+the value (or key) that holds it, in Vietnamese, saying what to type instead. What is legal
+but suspicious is left to :mod:`reportgen.plausibility`; :func:`check` runs both.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen.errors import Problem, ReportgenError
+from reportgen import plausibility
+from reportgen.errors import Problem, ReportgenError, field_name
+from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
-from reportgen.schema import PLACEHOLDER, PLACEHOLDER_FORMS, YearEnd
+from reportgen.schema import KEY_PATTERN, PLACEHOLDER, PLACEHOLDER_FORMS, YearEnd
 
 
 def validate(document: Document) -> YearEnd:
@@ -34,7 +40,7 @@ def validate(document: Document) -> YearEnd:
         problems += _schema_problems(document, error)
         keys_known = not any(_hides_keys(detail) for detail in error.errors())
     # The cross-checks read the raw document, so they still run when the schema found
-    # problems: a missing photo is reported together with a misspelt count, not after it.
+    # problems: an unknown `{key}` is reported together with a misspelt count, not after it.
     problems += _cross_check(document, check_placeholders=keys_known)
     if problems or data is None:
         raise ReportgenError(problems)
@@ -49,18 +55,6 @@ def _hides_keys(detail: ErrorDetails) -> bool:
     loc = detail["loc"]
     misplaced = len(loc) == 1 and detail["type"] == "extra_forbidden"
     return misplaced or (loc[:1] == ("chi_tieu",) and len(loc) <= 3)
-
-
-def field_name(address: Path_) -> str:
-    """Write an address the way the YAML reads: ``chi_tieu.hoc_tap.danh_sach[0]``.
-
-    >>> field_name(("anh", 0, "tep"))
-    'anh[0].tep'
-    """
-    text = ""
-    for part in address:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return text.lstrip(".")
 
 
 def _schema_problems(document: Document, error: ValidationError) -> Iterator[Problem]:
@@ -78,49 +72,75 @@ def _message(detail: ErrorDetails, address: Path_) -> str:
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
     if kind == "missing":
-        return "thiếu trường bắt buộc này"
+        return _("thiếu trường bắt buộc này")
     if kind == "extra_forbidden":
         return _unknown_field(address)
     if kind == "enum":
-        return f'"{given}" không hợp lệ — hãy viết một trong: {_choices(ctx["expected"])}'
+        return _enum_hint(str(given), re.findall(r"'([^']*)'", str(ctx["expected"])))
     if kind == "string_pattern_mismatch":
-        return _pattern_hint(given)
+        return _pattern_hint(given, str(ctx["pattern"]))
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return "cần các dòng `tên_trường: giá trị` thụt vào bên dưới"
+        return _("cần các dòng `tên_trường: giá trị` thụt vào bên dưới")
     if kind == "list_type":
-        return "cần một danh sách, mỗi mục một dòng bắt đầu bằng `- `"
+        return _("cần một danh sách, mỗi mục một dòng bắt đầu bằng `- `")
     if kind == "string_type":
-        return "cần một đoạn chữ ở đây"
-    if kind in {"greater_than_equal", "less_than_equal"}:
-        bound = ctx.get("ge", ctx.get("le"))
-        sign = "≥" if kind == "greater_than_equal" else "≤"
-        return f'"{given}" ngoài khoảng cho phép — cần số {sign} {bound}'
+        return _("cần một đoạn chữ ở đây")
+    if kind == "greater_than_equal":
+        return _('"{given}" ngoài khoảng cho phép — cần số ≥ {bound}').format(given=given, bound=ctx["ge"])
+    if kind == "less_than_equal":
+        return _('"{given}" ngoài khoảng cho phép — cần số ≤ {bound}').format(given=given, bound=ctx["le"])
     if kind == "too_short":
-        return "cần ít nhất một mục"
-    return f"giá trị không hợp lệ ({detail['msg']})"
+        return _("cần ít nhất một mục")
+    return _("giá trị không hợp lệ ({reason})").format(reason=detail["msg"])
 
 
-def _choices(expected: str) -> str:
-    return expected.replace("'", "`").replace(" or ", ", ")
+def _enum_hint(given: str, choices: list[str]) -> str:
+    """Say which values a choice takes, and which one was meant when the case or a mark is off."""
+    listed = ", ".join(f"`{choice}`" for choice in choices)
+    meant = [choice for choice in choices if choice in {given.lower(), _unmarked(given).lower()}]
+    if meant:
+        return _(
+            '"{given}" không hợp lệ — có phải ý bạn là "{nearest}"? (hãy viết một trong: {choices})'
+        ).format(given=given, nearest=meant[0], choices=listed)
+    return _('"{given}" không hợp lệ — hãy viết một trong: {choices}').format(given=given, choices=listed)
 
 
-def _pattern_hint(given: object) -> str:
-    return (
-        f'"{given}" không đúng dạng — khoá chỉ gồm chữ thường không dấu, số và `_` '
-        "(ví dụ `gia_dinh_hoc_tap`); viết tắt và ký hiệu gồm chữ in hoa, số và `-` (ví dụ `BC-HKH`)"
-    )
+def _pattern_hint(given: object, pattern: str) -> str:
+    """Say what a key or a symbol may hold, and how ``given`` would read written that way."""
+    text = str(given)
+    if pattern == KEY_PATTERN:
+        fixed = re.sub(r"[^a-z0-9]+", "_", _unmarked(text.replace("đ", "d").replace("Đ", "D")).lower()).strip(
+            "_"
+        )
+        message = _('"{given}" không dùng được làm khoá — khoá chỉ gồm chữ thường không dấu, số và `_`')
+    else:
+        fixed = re.sub(r"[^A-ZĐ0-9]+", "-", _unmarked(text.upper())).strip("-")
+        message = _('"{given}" không đúng dạng — chỉ gồm chữ in hoa, số và `-`')
+    message = message.format(given=text)
+    if re.fullmatch(pattern, fixed):
+        message += _("; hãy viết `{fixed}`").format(fixed=fixed)
+    return message
+
+
+def _unmarked(text: str) -> str:
+    """Drop the tone and vowel marks, keeping Đ: `Gia Đình` → `Gia Đinh`."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _unknown_field(address: Path_) -> str:
     name = str(address[-1])
     known = _known_fields(address[:-1])
-    message = f"trường `{name}` không có trong mẫu"
     nearest = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if nearest:
-        return f'{message} — có phải ý bạn là "{nearest[0]}"?'
+        return _('trường `{name}` không có trong mẫu — có phải ý bạn là "{nearest}"?').format(
+            name=name, nearest=nearest[0]
+        )
     if known:
-        return f"{message} — các trường có thể dùng: {', '.join(known)}"
-    return message
+        return _("trường `{name}` không có trong mẫu — các trường có thể dùng: {known}").format(
+            name=name, known=", ".join(known)
+        )
+    return _("trường `{name}` không có trong mẫu").format(name=name)
 
 
 def _known_fields(address: Path_) -> list[str]:
@@ -163,23 +183,15 @@ def _cross_check(document: Document, *, check_placeholders: bool = True) -> Iter
             if key in group_keys or key in indicator_keys:
                 yield Problem(
                     document.locate(address, key=True),
-                    f"khoá `{key}` đã dùng cho một chỉ tiêu hoặc nhóm khác — mỗi khoá chỉ dùng một lần",
+                    _(
+                        "khoá `{key}` đã dùng cho một chỉ tiêu hoặc nhóm khác — mỗi khoá chỉ dùng một lần"
+                    ).format(key=key),
                     field_name(address),
                 )
             indicator_keys[key] = address
     known = group_keys | set(indicator_keys)
     for part in ("ket_qua", "han_che", "phuong_huong") if check_placeholders else ():
         yield from _check_placeholders(document, part, known)
-    photos = raw.get("anh")
-    for index, photo in enumerate(photos if isinstance(photos, list) else []):
-        file = _as_dict(photo).get("tep")
-        if isinstance(file, str) and not (document.path.parent / file.strip()).is_file():
-            address = ("anh", index, "tep")
-            yield Problem(
-                document.locate(address),
-                f'không thấy tệp ảnh "{file.strip()}" (tính từ thư mục của tệp YAML)',
-                field_name(address),
-            )
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
@@ -199,24 +211,30 @@ def _check_placeholders(document: Document, part: str, known: set[str]) -> Itera
             if form not in PLACEHOLDER_FORMS:
                 yield Problem(
                     document.locate(address),
-                    f"`{match[0]}` không có dạng `:{form}` — hãy viết {_forms_of(key)}",
+                    _("`{placeholder}` không có dạng `:{form}` — hãy viết {forms}").format(
+                        placeholder=match[0], form=form, forms=_forms_of(key)
+                    ),
                     field_name(address),
                 )
             if key in known:
                 continue
             nearest = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f' — có phải ý bạn là "{{{nearest[0]}}}"?' if nearest else ""
-            yield Problem(
-                document.locate(address),
-                f"`{{{key}}}` không phải khoá của chỉ tiêu hay nhóm nào{hint}",
-                field_name(address),
-            )
+            if nearest:
+                message = _(
+                    "`{placeholder}` không phải khoá của chỉ tiêu hay nhóm nào — "
+                    'có phải ý bạn là "{nearest}"?'
+                ).format(placeholder=f"{{{key}}}", nearest=f"{{{nearest[0]}}}")
+            else:
+                message = _("`{placeholder}` không phải khoá của chỉ tiêu hay nhóm nào").format(
+                    placeholder=f"{{{key}}}"
+                )
+            yield Problem(document.locate(address), message, field_name(address))
 
 
 def _forms_of(key: str) -> str:
     """List every form of the placeholder for ``key``, as the user types it, joined by "hoặc"."""
     forms = [f"`{{{key}{':' if form else ''}{form}}}`" for form in PLACEHOLDER_FORMS]
-    return ", ".join(forms[:-1]) + " hoặc " + forms[-1]
+    return _("{first} hoặc {last}").format(first=", ".join(forms[:-1]), last=forms[-1])
 
 
 def load_and_validate(path: Path) -> tuple[Document, YearEnd]:
@@ -227,3 +245,31 @@ def load_and_validate(path: Path) -> tuple[Document, YearEnd]:
     """
     document = load(path)
     return document, validate(document)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An input file that passed validation, with the warnings it deserves."""
+
+    document: Document
+    data: YearEnd
+    warnings: list[Problem]
+
+
+def check(path: Path) -> Checked:
+    """Load, validate and review one input file: what ``reportgen validate`` reports.
+
+    Raises:
+        ReportgenError: with every error found, and the file's warnings beside them.
+    """
+    document = load(path, keep_going=True)
+    warnings = plausibility.review(document)
+    problems = list(document.problems)
+    data = None
+    try:
+        data = validate(document)
+    except ReportgenError as error:
+        problems += error.problems
+    if problems or data is None:
+        raise ReportgenError([*problems, *warnings])
+    return Checked(document, data, warnings)

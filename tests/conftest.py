@@ -11,11 +11,21 @@ import pypdf
 import pytest
 
 import reportgen
+from reportgen import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
 SEED = INPUTS / "bac-kan-2020.yaml"
 SECOND = INPUTS / "na-ri-2023.yaml"
+
+
+@pytest.fixture(autouse=True)
+def vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in Vietnamese, whatever the machine's locale says."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.activate("vi")
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from reportgen import cli, fonts
-from reportgen.pipeline import Format, Written
+from reportgen.pipeline import Feedback, Format, Written
 from tests.conftest import INPUTS, ROOT, SECOND, SEED, html_text, pdf_text
 
 runner = CliRunner()
@@ -30,7 +30,7 @@ HEADLINE = "Hội Khuyến học tỉnh Bắc Kạn tổng kết công tác năm
 
 
 def run(*args: str | Path) -> Result:
-    return runner.invoke(cli.app, [str(arg) for arg in args])
+    return runner.invoke(cli.app, [str(arg) for arg in args], prog_name="reportgen")
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -75,6 +75,10 @@ def bad_lines(path: Path) -> str:
     )
 
 
+def nothing_written(errors: int) -> str:
+    return f"{errors} lỗi: chưa ghi tệp nào — sửa các dòng trên rồi chạy lại.\n"
+
+
 # --- options reach the library ----------------------------------------------------------------
 
 
@@ -91,6 +95,7 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         "--font", "Tinos", "--pdf-a",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
+    assert isinstance(calls[0].pop("feedback"), Feedback)
     assert calls == [
         {
             "inputs": [Path("a.yaml"), Path("thu-muc")],
@@ -112,6 +117,7 @@ def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(cli, "build", fake_build)
     assert run("build", "a.yaml").exit_code == 0
+    assert isinstance(calls[0].pop("feedback"), Feedback)
     assert calls == [
         {"out": Path("out"), "templates": None, "fmt": Format.ALL, "font": None, "archival": False}
     ]
@@ -120,7 +126,11 @@ def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.Monke
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", SEED, "-o", tmp_path / "out", "--format", "docx")
     assert result.exit_code == 2
-    assert "--format" in result.stderr
+    assert result.stderr == (
+        'Lỗi: --format / -f: "docx" không phải định dạng reportgen ghi được — hãy viết html, pdf hoặc all\n'
+        "Cách dùng: reportgen build [TUỲ CHỌN] {TỆP}...\n"
+        "Xem hướng dẫn: reportgen build --help\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -175,6 +185,7 @@ def test_a_font_the_machine_lacks_exits_1_and_writes_nothing(tmp_path: Path) -> 
         "--font: “Phông Không Có”: máy này không có phông chữ này — hãy cài phông, đưa đường dẫn tệp "
         ".ttf/.otf, hoặc bỏ --font để reportgen tự chọn (Times New Roman nếu máy có, không thì Noto "
         "Serif cài kèm)\n"
+        "1 lỗi: chưa ghi tệp nào — sửa các dòng trên rồi chạy lại.\n"
     )
     assert not out.exists()
 
@@ -185,7 +196,7 @@ def test_a_bad_input_exits_1_with_located_lines_on_stderr_and_writes_nothing(tmp
     out = tmp_path / "out"
     result = run("build", bad, "-o", out, "-f", "html")
     assert_failed_cleanly(result)
-    assert result.stderr == bad_lines(bad)
+    assert result.stderr == bad_lines(bad) + nothing_written(2)
     assert not out.exists()
 
 
@@ -198,7 +209,7 @@ def test_a_failed_build_leaves_the_last_good_output_unchanged(unit: Path, tmp_pa
     write_bad(unit, SEED.name)  # the same unit, now with mistakes: it would write to the same folder
     result = run("build", unit / SEED.name, "-o", out, "-f", "html")
     assert_failed_cleanly(result)
-    assert result.stderr == bad_lines(unit / SEED.name)
+    assert result.stderr == bad_lines(unit / SEED.name) + nothing_written(2)
     assert files_in(out) == before
     assert [p.name for p in out.iterdir()] == ["bac-kan-2020"]
 
@@ -208,18 +219,22 @@ def test_one_bad_input_among_two_writes_nothing_for_either(unit: Path, tmp_path:
     out = tmp_path / "out"
     result = run("build", unit / SEED.name, bad, "-o", out, "-f", "html")
     assert_failed_cleanly(result)
-    assert result.stderr == bad_lines(bad)
+    assert result.stderr == bad_lines(bad) + nothing_written(2)
     assert not out.exists()
 
 
 def test_problems_of_several_inputs_are_all_printed(unit: Path, tmp_path: Path) -> None:
     first = write_bad(unit, "a.yaml")
     second = unit / "b.yaml"
-    second.write_text("nam: 2020\nnam: 2021\n", encoding="utf-8")
+    second.write_text(
+        SEED.read_text(encoding="utf-8").replace("nam: 2020", "nam: 2020\nnam: 2021"), encoding="utf-8"
+    )
     result = run("build", second, first, "-o", tmp_path / "out", "-f", "html")
     assert_failed_cleanly(result)
     assert result.stderr == (
-        bad_lines(first) + f"{second}:2:1: trường `nam` đã có ở dòng 1 — mỗi trường chỉ viết một lần\n"
+        bad_lines(first)
+        + f"{second}:14:1: trường `nam` đã có ở dòng 13 — mỗi trường chỉ viết một lần\n"
+        + nothing_written(3)
     )
 
 
@@ -227,7 +242,7 @@ def test_a_missing_input_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "khong-co.yaml"
     result = run("build", missing, "-o", tmp_path / "out", "-f", "html")
     assert_failed_cleanly(result)
-    assert result.stderr == f"{missing}: không có tệp hay thư mục này\n"
+    assert result.stderr == f"{missing}: không có tệp hay thư mục này\n" + nothing_written(1)
 
 
 def test_a_folder_without_yaml_is_named(tmp_path: Path) -> None:
@@ -235,7 +250,7 @@ def test_a_folder_without_yaml_is_named(tmp_path: Path) -> None:
     empty.mkdir()
     result = run("build", empty, "-o", tmp_path / "out", "-f", "html")
     assert_failed_cleanly(result)
-    assert result.stderr == f"{empty}: thư mục không có tệp .yaml nào\n"
+    assert result.stderr == f"{empty}: thư mục không có tệp .yaml nào\n" + nothing_written(1)
 
 
 # --- user templates --------------------------------------------------------------------------
@@ -281,7 +296,9 @@ def test_a_user_template_with_an_undefined_name_names_its_file_and_line(tmp_path
     out = tmp_path / "out"
     result = run("build", SEED, "-o", out, "-f", "html", "--templates", templates)
     assert_failed_cleanly(result)
-    assert result.stderr == f"{template}:3:1: mẫu dùng tên chưa có: 'tac_gia_bai' is undefined\n"
+    assert result.stderr == (
+        f"{template}:3:1: mẫu dùng tên chưa có: 'tac_gia_bai' is undefined\n" + nothing_written(1)
+    )
     assert not out.exists()
 
 
@@ -295,6 +312,7 @@ def test_a_user_template_with_a_syntax_error_names_its_file_and_line(tmp_path: P
     assert_failed_cleanly(result)
     assert result.stderr == (
         f"{template}:2:1: lỗi cú pháp mẫu: expected token 'end of statement block', got '%'\n"
+        + nothing_written(1)
     )
     assert not out.exists()
 
@@ -302,7 +320,7 @@ def test_a_user_template_with_a_syntax_error_names_its_file_and_line(tmp_path: P
 def test_a_templates_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
     result = run("build", SEED, "-o", tmp_path / "out", "--templates", tmp_path / "khong-co")
     assert result.exit_code == 2
-    assert "--templates" in result.stderr
+    assert result.stderr.startswith(f'Lỗi: --templates: không có thư mục "{tmp_path / "khong-co"}"\n')
     assert not (tmp_path / "out").exists()
 
 
@@ -324,7 +342,7 @@ def test_python_m_reportgen_help(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert "Usage: reportgen [OPTIONS] COMMAND [ARGS]..." in done.stdout
+    assert "Cách dùng: reportgen [TUỲ CHỌN] LỆNH [ĐỐI SỐ]..." in done.stdout
     assert "Làm tin bài và báo cáo tổng kết năm của các hội từ một tệp YAML." in done.stdout
     assert "build" in done.stdout
     assert "Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu." in done.stdout

@@ -157,7 +157,7 @@ def test_a_font_file_can_be_named(tmp_path: Path) -> None:
         fonts.Origin.FILE,
         (fonts.Face(path, "500", False),),
     )
-    assert font.describe() == f"Serif Riêng (tệp {path})"
+    assert font.describe() == f"Serif Riêng (tệp phông {path})"
 
 
 @pytest.mark.parametrize(

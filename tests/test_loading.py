@@ -237,14 +237,48 @@ def test_a_colon_in_an_unquoted_value_says_to_quote_it(tmp_path: Path) -> None:
     }
 
 
-def test_an_unclosed_bracket_is_a_syntax_error_with_its_place(tmp_path: Path) -> None:
+def test_a_value_starting_with_a_bracket_says_to_quote_it_where_it_starts(tmp_path: Path) -> None:
     path = write_yaml(tmp_path, "so: [1, 2\nnam: 2020\n")
-    assert problems_of(path) == [f"{path}:2:4: lỗi cú pháp YAML (did not find expected ',' or ']')"]
+    assert problems_of(path) == [
+        f'{path}:1:5: giá trị không được bắt đầu bằng ký tự "[" — hãy đặt cả giá trị trong ngoặc kép'
+    ]
 
 
-def test_an_unclosed_quote_is_a_syntax_error_at_the_end_of_the_file(tmp_path: Path) -> None:
+def test_a_value_starting_with_a_placeholder_says_to_quote_it(tmp_path: Path) -> None:
+    path = write_yaml(tmp_path, "nam: 2020\nket_qua: {so_hoi} đã được kiện toàn.\n")
+    assert problems_of(path) == [
+        f'{path}:2:10: giá trị không được bắt đầu bằng ký tự "{{" — hãy đặt cả giá trị trong ngoặc kép'
+    ]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path) -> None:
     path = write_yaml(tmp_path, 'nam: 2020\nten: "Hội Khuyến học\n')
-    assert problems_of(path) == [f"{path}:3:1: lỗi cú pháp YAML (found unexpected end of stream)"]
+    assert problems_of(path) == [
+        f'{path}:2:6: ngoặc kép mở ở đây chưa được đóng — hãy thêm dấu `"` ở cuối giá trị'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("to_chuc:\n  ten: A\n dia_danh: B\n", "3:2"),  # less than its siblings
+        ("to_chuc:\n  ten: A\n    dia_danh: B\n", "3:13"),  # more, under a value
+        ("hoi_nghi:\n  khach_moi:\n    - ho_ten: A\n     chuc_vu: B\n", "4:6"),  # in a list item
+    ],
+)
+def test_a_misindented_line_says_how_to_indent(tmp_path: Path, text: str, at: str) -> None:
+    path = write_yaml(tmp_path, text)
+    assert problems_of(path) == [
+        f"{path}:{at}: thụt lề không khớp với các dòng trên — các trường cùng cấp phải thẳng hàng, "
+        "trường con thụt vào hai dấu cách so với trường cha, mỗi mục danh sách bắt đầu bằng `- `"
+    ]
+
+
+def test_a_line_without_a_colon_says_to_add_one(tmp_path: Path) -> None:
+    path = write_yaml(tmp_path, "nam: 2020\nhoi nghi\nbao_cao: x\n")
+    assert problems_of(path) == [
+        f"{path}:2:1: dòng này thiếu dấu `:` sau tên trường — hãy viết `tên_trường: giá trị`"
+    ]
 
 
 # --- the file as a whole -----------------------------------------------------------------

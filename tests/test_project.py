@@ -1,4 +1,5 @@
-"""The project's promises: the README documents the format, the wheel carries the templates."""
+"""The project's promises: the README documents the format, the wheel carries the templates
+and the compiled message catalog."""
 
 from __future__ import annotations
 
@@ -69,6 +70,26 @@ def test_wheel_carries_the_templates(wheel: Path) -> None:
     for template in (ROOT / "templates").iterdir():
         assert f"reportgen/templates/{template.name}" in names
     assert "reportgen/vi/words.py" in names
+    assert "reportgen/locale/en/LC_MESSAGES/reportgen.mo" in names
+
+
+def test_installed_wheel_speaks_english_when_asked(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run([*PIP, "install", "--no-deps", "-q", "--target", str(target), str(wheel)], check=True)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("nam: 2020\nnam: 2021\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reportgen", "validate", str(bad), "--lang", "en", "--quiet"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "LANG": "C.UTF-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"{bad}:2:1: field `nam` is already on line 1 — write each field only once\n" in result.stderr
+    assert f"{bad}:1:1: bao_cao: this required field is missing\n" in result.stderr
 
 
 def test_installed_wheel_builds_outside_the_repository(wheel: Path, tmp_path: Path) -> None:

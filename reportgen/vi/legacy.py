@@ -35,6 +35,8 @@ def guess(raw: bytes) -> str | None:
     'vni'
     >>> guess(b"H\xf4\xf2i C\xfd\xf2u chi\xea\xecn binh")  # Windows-1258
     'cp1258'
+    >>> guess("# Hội\n".encode() + "Hoäi Cöïu chieán binh".encode("latin-1"))  # UTF-8, then VNI
+    'vni'
     """
     try:
         raw.decode("utf-8")
@@ -42,6 +44,13 @@ def guess(raw: bytes) -> str | None:
         pass
     else:
         return None
+    # A file may mix UTF-8 (a heading, a comment) with text pasted from an old file: only the
+    # bytes that are not UTF-8 tell which encoding that text is in.
+    raw = bytes(
+        ord(c) if ord(c) < 0x80 else ord(c) - 0xDC00
+        for c in raw.decode("utf-8", "surrogateescape")
+        if ord(c) < 0x80 or 0xDC80 <= ord(c) <= 0xDCFF
+    )
     scores = {
         "cp1258": 2 * len(_CP1258_TONE.findall(raw)),
         "vni": len(_VNI_LETTER.findall(raw)),

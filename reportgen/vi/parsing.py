@@ -20,14 +20,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from reportgen.i18n import N_, _
+
 _Kind = Literal["integer", "decimal", "money"]
 
 # What each kind of field asks for, with an example: the "what to type instead".
 _WANTED: dict[_Kind, str] = {
-    "integer": "số nguyên, ví dụ 63.979",
-    "decimal": "một số, ví dụ 319,7",
-    "money": "số tiền, ví dụ 500.000 đồng hoặc 319,7 triệu",
+    "integer": N_("số nguyên, ví dụ 63.979"),
+    "decimal": N_("một số, ví dụ 319,7"),
+    "money": N_("số tiền, ví dụ 500.000 đồng hoặc 319,7 triệu"),
 }
+
+
+def _wanted(kind: _Kind) -> str:
+    """What a field of ``kind`` asks for, in the active language."""
+    return _(_WANTED[kind])
+
 
 # A group separator must be the same all through one number ("1.234 567" is a typo).
 # A first group starting with 0 ("0.500") is refused: whoever wrote it meant 0,5.
@@ -108,51 +116,64 @@ def _read_number(text: str, start: int, end: int, kind: _Kind) -> _Number:
 
     if not part:
         if not text:
-            raise ParseError(text, f"chưa nhập giá trị — hãy viết {_WANTED[kind]}")
-        raise ParseError(text, f'"{text}" thiếu con số — hãy viết {_WANTED[kind]}')
+            raise ParseError(text, _("chưa nhập giá trị — hãy viết {wanted}").format(wanted=_wanted(kind)))
+        raise ParseError(
+            text, _('"{text}" thiếu con số — hãy viết {wanted}').format(text=text, wanted=_wanted(kind))
+        )
     if _ENGLISH.fullmatch(part):
         swapped = part.translate(str.maketrans(".,", ",."))
         raise ParseError(
             text,
-            f'"{text}" viết theo kiểu tiếng Anh — dấu chấm tách hàng nghìn, '
-            f"dấu phẩy đứng trước phần thập phân: {fixed(swapped)}",
+            _(
+                '"{text}" viết theo kiểu tiếng Anh — dấu chấm tách hàng nghìn, '
+                "dấu phẩy đứng trước phần thập phân: {fixed}"
+            ).format(text=text, fixed=fixed(swapped)),
         )
     if _DECIMAL_DOT.fullmatch(part) and kind == "integer":
         raise ParseError(
             text,
-            f'"{text}" không phải số nguyên — dấu chấm chỉ để tách hàng nghìn, '
-            f"sau nó phải có đúng ba chữ số, ví dụ 63.979",
+            _(
+                '"{text}" không phải số nguyên — dấu chấm chỉ để tách hàng nghìn, '
+                "sau nó phải có đúng ba chữ số, ví dụ 63.979"
+            ).format(text=text),
         )
     if _DECIMAL_DOT.fullmatch(part):
         raise ParseError(
             text,
-            f'"{text}" không đúng cách viết số — dấu chấm chỉ để tách hàng nghìn; '
-            f"số thập phân viết bằng dấu phẩy: {fixed(part.replace('.', ','))}",
+            _(
+                '"{text}" không đúng cách viết số — dấu chấm chỉ để tách hàng nghìn; '
+                "số thập phân viết bằng dấu phẩy: {fixed}"
+            ).format(text=text, fixed=fixed(part.replace(".", ","))),
         )
     if _NUMBERISH.fullmatch(part):
         raise ParseError(
             text,
-            f'"{text}" không đúng cách viết số — dấu chấm hoặc dấu cách tách hàng nghìn '
-            f"phải có đúng ba chữ số theo sau, ví dụ 63.979; "
-            f"số thập phân viết bằng dấu phẩy, ví dụ 319,7",
+            _(
+                '"{text}" không đúng cách viết số — dấu chấm hoặc dấu cách tách hàng nghìn '
+                "phải có đúng ba chữ số theo sau, ví dụ 63.979; "
+                "số thập phân viết bằng dấu phẩy, ví dụ 319,7"
+            ).format(text=text),
         )
     if kind == "money":
         raise ParseError(
             text,
-            f'"{text}" không đúng cách viết số tiền — hãy viết số đồng, '
-            f"có thể kèm đơn vị nghìn, triệu, tỷ, ví dụ 500.000 đồng hoặc 319,7 triệu",
+            _(
+                '"{text}" không đúng cách viết số tiền — hãy viết số đồng, '
+                "có thể kèm đơn vị nghìn, triệu, tỷ, ví dụ 500.000 đồng hoặc 319,7 triệu"
+            ).format(text=text),
         )
-    raise ParseError(text, f'"{text}" không phải là số — hãy viết {_WANTED[kind]}')
+    raise ParseError(
+        text, _('"{text}" không phải là số — hãy viết {wanted}').format(text=text, wanted=_wanted(kind))
+    )
 
 
-def _refuse_comma_thousands(text: str, number: _Number, what: str) -> None:
-    """Refuse ``1,000`` where no decimals belong: it is one, but 1.000 was meant."""
+def _refuse_comma_thousands(text: str, number: _Number, message: str) -> None:
+    """Refuse ``1,000`` where no decimals belong: it is one, but 1.000 was meant.
+
+    ``message`` (translated) has ``{text}`` and ``{fixed}`` for what was typed and the fix.
+    """
     if len(number.fraction) == 3:
-        raise ParseError(
-            text,
-            f'"{text}" {what} — dấu phẩy đứng trước phần thập phân; '
-            f"hàng nghìn tách bằng dấu chấm: {text.replace(',', '.')}",
-        )
+        raise ParseError(text, message.format(text=text, fixed=text.replace(",", ".")))
 
 
 def parse_integer(text: str) -> int:
@@ -180,9 +201,21 @@ def parse_integer(text: str) -> int:
     """
     cleaned = _clean(text)
     number = _read_number(cleaned, 0, len(cleaned), "integer")
-    _refuse_comma_thousands(cleaned, number, "không phải số nguyên")
+    _refuse_comma_thousands(
+        cleaned,
+        number,
+        _(
+            '"{text}" không phải số nguyên — dấu phẩy đứng trước phần thập phân; '
+            "hàng nghìn tách bằng dấu chấm: {fixed}"
+        ),
+    )
     if number.fraction:
-        raise ParseError(cleaned, f'"{cleaned}" không phải số nguyên — hãy viết {_WANTED["integer"]}')
+        raise ParseError(
+            cleaned,
+            _('"{text}" không phải số nguyên — hãy viết {wanted}').format(
+                text=cleaned, wanted=_wanted("integer")
+            ),
+        )
     return -number.whole if number.negative else number.whole
 
 
@@ -248,13 +281,22 @@ def parse_money(text: str) -> int:
     scale = match["scale"]
     if not scale:
         # Đồng have no decimals, so a comma in a plain amount is never meant as one.
-        _refuse_comma_thousands(cleaned, number, "không phải số đồng chẵn")
+        _refuse_comma_thousands(
+            cleaned,
+            number,
+            _(
+                '"{text}" không phải số đồng chẵn — dấu phẩy đứng trước phần thập phân; '
+                "hàng nghìn tách bằng dấu chấm: {fixed}"
+            ),
+        )
     amount = number.value() * (_SCALES[scale.lower()] if scale else 1)
     if (number.fraction and not scale) or amount != amount.to_integral_value():
         raise ParseError(
             cleaned,
-            f'"{cleaned}" không phải số đồng chẵn — số tiền không có phần lẻ dưới một đồng; '
-            f"hãy viết số đồng chẵn, ví dụ 500.000 đồng hoặc 319,7 triệu",
+            _(
+                '"{text}" không phải số đồng chẵn — số tiền không có phần lẻ dưới một đồng; '
+                "hãy viết số đồng chẵn, ví dụ 500.000 đồng hoặc 319,7 triệu"
+            ).format(text=cleaned),
         )
     return int(amount)
 
@@ -287,18 +329,24 @@ def parse_date(text: str) -> datetime.date:
     cleaned = _clean(text)
     match = _VN_DATE.fullmatch(cleaned) or _ISO_DATE.fullmatch(cleaned)
     if not match:
-        what = f'"{cleaned}" không đúng cách viết ngày' if cleaned else "chưa nhập ngày"
-        raise ParseError(cleaned, f"{what} — hãy viết ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 20/01/2021")
+        how = _("hãy viết ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 20/01/2021")
+        if cleaned:
+            message = _('"{text}" không đúng cách viết ngày — {how}').format(text=cleaned, how=how)
+        else:
+            message = _("chưa nhập ngày — {how}").format(how=how)
+        raise ParseError(cleaned, message)
     year, month, day = (int(match[name]) for name in ("year", "month", "day"))
     if year < datetime.MINYEAR:
-        reason = "không có năm 0"
+        reason = _("không có năm 0")
     elif not 1 <= month <= 12:
-        reason = "tháng chỉ từ 1 đến 12"
+        reason = _("tháng chỉ từ 1 đến 12")
     elif day == 0:
-        reason = "không có ngày 0"
+        reason = _("không có ngày 0")
     elif day > calendar.monthrange(year, month)[1]:
         days = calendar.monthrange(year, month)[1]
-        reason = f"tháng {month} năm {year} chỉ có {days} ngày"
+        reason = _("tháng {month} năm {year} chỉ có {days} ngày").format(month=month, year=year, days=days)
     else:
         return datetime.date(year, month, day)
-    raise ParseError(cleaned, f'"{cleaned}" không phải ngày có thật — {reason}')
+    raise ParseError(
+        cleaned, _('"{text}" không phải ngày có thật — {reason}').format(text=cleaned, reason=reason)
+    )

@@ -1,0 +1,113 @@
+"""What the command line prints: problem lines, short summaries and progress.
+
+Problems go to stderr, one ``file:line:column: field: message`` line each, errors in red and
+warnings in yellow on a terminal and plain text otherwise (Click drops colours when the
+output is not a terminal). Summaries go to stdout. ``--quiet`` keeps only the errors. A build
+of several files shows a Rich progress bar, on a terminal only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import rich.console
+import rich.progress
+import typer
+
+from reportgen.errors import Problem, ReportgenError
+from reportgen.i18n import _, ngettext
+from reportgen.pipeline import Feedback, Unit
+
+
+class Console:
+    """Prints for one command, quietly or not."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+
+    def say(self, text: str) -> None:
+        """Print a line of summary on stdout, unless quiet."""
+        if not self.quiet:
+            typer.echo(text)
+
+    def problems(self, problems: Iterable[Problem]) -> None:
+        """Print each problem on its line; warnings only when not quiet."""
+        for problem in problems:
+            if problem.warning and self.quiet:
+                continue
+            colour = typer.colors.YELLOW if problem.warning else typer.colors.RED
+            typer.secho(str(problem), fg=colour, err=True)
+
+    def failed(self, error: ReportgenError, advice: str) -> None:
+        """Print every problem of ``error``, then how many errors and ``advice`` (translated)."""
+        self.problems(error.problems)
+        count = len(error.errors)
+        if not self.quiet and count:
+            summary = ngettext("{count} lỗi", "{count} lỗi", count).format(count=count)
+            typer.secho(f"{summary}: {advice}", fg=typer.colors.RED, err=True)
+
+    @contextmanager
+    def feedback(self) -> Iterator[Feedback]:
+        """A build's feedback: its warnings printed, and a progress bar for several files."""
+        feedback = _BuildFeedback(self)
+        try:
+            yield feedback
+        finally:
+            feedback.stop()
+
+    def built(self, written: Sequence[Path]) -> None:
+        """Say in one line per unit which files were written into which folder."""
+        folders = sorted(
+            {path.parent if path.parent.name != "anh" else path.parent.parent for path in written}
+        )
+        for folder in folders:
+            files = sorted(path.name for path in written if path.parent == folder)
+            self.say(_("Đã ghi {folder}/: {files}").format(folder=folder, files=", ".join(files)))
+
+
+class _BuildFeedback(Feedback):
+    """Prints a build's warnings, and shows its progress when it writes several units."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.progress: rich.progress.Progress | None = None
+        self.task: rich.progress.TaskID | None = None
+        self.units: list[Unit] = []
+
+    def warned(self, warnings: Sequence[Problem]) -> None:
+        self.console.problems(warnings)
+
+    def writing(self, units: Sequence[Unit]) -> None:
+        terminal = rich.console.Console(stderr=True)
+        if self.console.quiet or len(units) < 2 or not terminal.is_terminal:
+            return
+        self.units = list(units)
+        self.progress = rich.progress.Progress(
+            rich.progress.SpinnerColumn(),
+            rich.progress.TextColumn("{task.description}"),
+            rich.progress.BarColumn(),
+            rich.progress.MofNCompleteColumn(),
+            rich.progress.TimeElapsedColumn(),
+            console=terminal,
+            transient=True,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task(self._doing(0), total=len(units))
+
+    def wrote(self, unit: Unit, files: Sequence[Path]) -> None:
+        if self.progress is None or self.task is None:
+            return
+        done = self.units.index(unit) + 1
+        self.progress.update(self.task, completed=done, description=self._doing(done))
+
+    def _doing(self, index: int) -> str:
+        if index >= len(self.units):
+            return _("Xong")
+        return _("Đang làm {name}").format(name=self.units[index].source.name)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None

@@ -1,0 +1,339 @@
+"""``reportgen init``: a year-end file to start from, every field explained in a comment.
+
+The skeleton is written from the schema itself, field by field in the model's order, each
+under its docstring (the text ``reportgen schema`` gives an editor), so a field added to the
+format is explained here without anyone remembering to. The example values come from
+:func:`example`; the optional parts are written commented out, to be switched on by deleting
+the ``# `` at the start of their lines. The file builds as written, without a warning.
+
+PyYAML can write YAML but not comments, so the lines are put together here; each scalar is
+checked to read back as itself, and quoted when it would not.
+"""
+
+from __future__ import annotations
+
+import datetime
+import inspect
+import json
+import os
+import re
+import tempfile
+import textwrap
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from reportgen import json_schema
+from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import _
+from reportgen.schema import YearEnd
+from reportgen.vi import names
+
+WIDTH = 96
+"""Comments and long texts are wrapped to this many columns."""
+_UNBROKEN = "\x00"  # stands for a space that wrapping must not break at
+DEFAULT_ORGANISATION = "Hội Khuyến học huyện Ba Bể"
+_KNOWN_PARENTS = {DEFAULT_ORGANISATION: "Hội Khuyến học tỉnh Bắc Kạn"}
+
+
+@dataclass(frozen=True)
+class Off:
+    """An example value written commented out: an optional part, shown but not switched on."""
+
+    value: Any
+
+
+def default_year(today: datetime.date) -> int:
+    """The year a secretary is most likely reporting on: this one from July, else the last.
+
+    >>> default_year(datetime.date(2025, 1, 10)), default_year(datetime.date(2024, 11, 20))
+    (2024, 2024)
+    """
+    return today.year if today.month >= 7 else today.year - 1
+
+
+def example(organisation: str, year: int) -> dict[str, Any]:
+    """The example values of a new file for ``organisation`` and ``year``, as they are typed."""
+    kind, level, place = names.split_name(organisation)
+    symbol = names.abbreviate(kind)
+    above = names.LEVELS.get(level, "")
+    # The parent body in full for the report's header (known for a province, or for the example),
+    # and as the press and the "Nơi nhận" list say it: "Hội Nông dân tỉnh".
+    parent = _KNOWN_PARENTS.get(organisation, f"{kind} Việt Nam" if level == "tỉnh" else "")
+    parent_short = parent or (f"{kind} {above}" if above else "")
+    where = f"toàn {level}" if level else "toàn hội"
+    return {
+        "phien_ban": "1",
+        "to_chuc": {
+            "ten": organisation,
+            "ten_viet_tat": symbol,
+            "co_quan_cap_tren": parent or Off(f"{parent_short or kind} …"),
+            "dia_danh": place or "Bắc Kạn",
+        },
+        "nam": str(year),
+        "hoi_nghi": {
+            "ngay": f"15/01/{year + 1}",
+            "buoi": "sáng",
+            "ten": f"Hội nghị tổng kết công tác Hội năm {year}, triển khai nhiệm vụ năm {year + 1}",
+            "khach_moi": [
+                {
+                    "ho_ten": "Nguyễn Văn Bình",
+                    "chuc_vu": f"Phó Chủ tịch UBND {level}" if level else "Phó Chủ tịch UBND",
+                    "danh_xung": Off("đồng chí"),
+                }
+            ],
+        },
+        "chi_tieu": {
+            "to_chuc_hoi": {
+                "ten": "Xây dựng tổ chức Hội",
+                "danh_sach": {
+                    "hoi_vien": {
+                        "nhan": "hội viên",
+                        "ten": Off("Tổng số hội viên"),
+                        "loai": Off("so_luong"),
+                        "don_vi": "người",
+                        "gia_tri": "1.250",
+                        "nam_truoc": Off("1.180"),
+                        "ke_hoach": Off("1.300"),
+                        "tong": Off("1.600"),
+                    },
+                    "chi_hoi": {"nhan": "chi hội", "don_vi": "chi hội", "gia_tri": "24"},
+                },
+            },
+            "tai_chinh": {
+                "ten": "Quỹ Hội",
+                "danh_sach": {
+                    "quy_hoi": {
+                        "nhan": "tổng Quỹ Hội đến cuối năm đạt",
+                        "ten": "Quỹ Hội",
+                        "loai": "tien",
+                        "gia_tri": "150 triệu",
+                    }
+                },
+            },
+        },
+        "ket_qua": [
+            f"Năm {year}, các cấp Hội tập trung củng cố tổ chức, nâng cao chất lượng sinh hoạt; "
+            f"{where} có {{chi_hoi}} với {{hoi_vien}}.",
+            "Công tác xây dựng Quỹ Hội được quan tâm, {quy_hoi}.",
+        ],
+        "han_che": ["Một số chi hội sinh hoạt chưa đều, nội dung sinh hoạt còn đơn điệu."],
+        "phuong_huong": [
+            f"Năm {year + 1}, {organisation} tiếp tục củng cố tổ chức, nâng cao chất lượng hoạt động, "
+            "phát triển hội viên và xây dựng Quỹ Hội."
+        ],
+        "khen_thuong": Off(
+            [
+                {
+                    "don_vi_nhan": "Chi hội thôn Bản Chẳng",
+                    "hinh_thuc": "Giấy khen",
+                    "noi_tang": organisation,
+                    "ly_do": f"đã có thành tích xuất sắc trong công tác Hội năm {year}",
+                }
+            ]
+        ),
+        "anh": Off(
+            [{"tep": "anh/toan-canh-hoi-nghi.jpg", "chu_thich": "Toàn cảnh Hội nghị", "sau": "mo_dau"}]
+        ),
+        "bai_viet": {
+            "tac_gia": "Minh Anh",
+            "tieu_de": Off(f"{organisation} tổng kết công tác năm {year}"),
+            "ngay": Off(f"16/01/{year + 1}"),
+        },
+        "bao_cao": {
+            "so": "1",
+            "ky_hieu": f"BC-{symbol}",
+            "ngay": Off(f"10/01/{year + 1}"),
+            "trich_yeu": Off(f"Tổng kết công tác Hội năm {year} và phương hướng, nhiệm vụ năm {year + 1}"),
+            "nguoi_ky": {"quyen_han": "TM. BAN THƯỜNG VỤ", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Trần Thị Hoa"},
+            "noi_nhan": [
+                *([parent_short] if parent_short else []),
+                f"Thường trực cấp ủy, UBND {level}"
+                if level
+                else "Thường trực cấp ủy, chính quyền địa phương",
+                "Các chi hội",
+            ],
+        },
+    }
+
+
+def text(organisation: str = DEFAULT_ORGANISATION, year: int = 2024, name: str = "so-lieu.yaml") -> str:
+    """The skeleton of a year-end file, comments in the active language; ``name`` is the file's."""
+    header = [
+        f"# yaml-language-server: $schema={json_schema.FILE_NAME}",
+        "#",
+        *_comment(
+            _("Số liệu tổng kết năm {year} của {organisation}, để reportgen làm tin bài và báo cáo.").format(
+                year=year, organisation=organisation
+            ),
+            0,
+        ),
+        *_comment(
+            _(
+                "Thay các giá trị mẫu sau dấu hai chấm bằng số liệu của hội; giữ nguyên tên trường bên trái "
+                "dấu hai chấm và cách thụt lề bằng dấu cách. Dòng bắt đầu bằng # là chú thích. Phần không "
+                'bắt buộc để sẵn trong chú thích: muốn dùng thì xoá "# " ở đầu các dòng của phần đó.'
+            ),
+            0,
+        ),
+        *_comment(
+            _("Số viết kiểu Việt Nam: 63.979 (dấu chấm tách hàng nghìn), 319,7 (dấu phẩy thập phân)."), 0
+        ),
+        *_comment(
+            _("Kiểm tra: reportgen validate {name} — làm tin bài và báo cáo: reportgen build {name}").format(
+                name=name
+            ),
+            0,
+        ),
+    ]
+    lines = _model(YearEnd, example(organisation, year), 0, describe=True)
+    return "\n".join([*header, "", *lines]) + "\n"
+
+
+def _comment(said: str, indent: int) -> list[str]:
+    """Wrap ``said`` into comment lines, never inside a `quoted example`."""
+    prefix = " " * indent + "# "
+    kept = re.sub(r"`[^`]*`", lambda match: match[0].replace(" ", _UNBROKEN), " ".join(said.split()))
+    lines = textwrap.wrap(
+        kept,
+        WIDTH,
+        initial_indent=prefix,
+        subsequent_indent=prefix,
+        break_long_words=False,
+        break_on_hyphens=False,  # file names and `{keys}` stay whole
+    )
+    return [line.replace(_UNBROKEN, " ") for line in lines]
+
+
+def _model(model: type[BaseModel], values: dict[str, Any], indent: int, *, describe: bool) -> list[str]:
+    lines: list[str] = []
+    for name, field in model.model_fields.items():
+        value = values.get(name)
+        if value is None and not describe:
+            continue  # explained and shown on the first entry already
+        off = isinstance(value, Off) or value is None
+        value = value.value if isinstance(value, Off) else value
+        if describe and field.description:
+            if indent == 0 and lines:
+                lines.append("")  # a blank line between top-level sections
+            lines += _comment(_(field.description), indent)
+        if value is None:
+            value = field.default if isinstance(field.default, str | int) else ""
+        block = _field(name, field.annotation, value, indent, describe=describe)
+        if off:  # the whole block is commented out at its own indentation
+            block = [line[:indent] + "# " + line[indent:] for line in block]
+        lines += block
+    return lines
+
+
+def _field(name: str, annotation: Any, value: Any, indent: int, *, describe: bool) -> list[str]:
+    pad = " " * indent
+    item = _inner(annotation)
+    if isinstance(value, dict) and _is_model(item) and not _is_dict(annotation):
+        return [f"{pad}{name}:", *_model(item, value, indent + 2, describe=describe)]
+    if isinstance(value, dict):  # user keys, each holding a model
+        lines = [f"{pad}{name}:"]
+        for number, (key, entry) in enumerate(value.items()):
+            first = describe and number == 0
+            if first and item.__doc__:
+                lines += _comment(_(inspect.cleandoc(item.__doc__)), indent + 2)
+            lines += [f"{pad}  {key}:", *_model(item, entry, indent + 4, describe=first)]
+        return lines
+    if isinstance(value, list):
+        lines = [f"{pad}{name}:"]
+        for number, entry in enumerate(value):
+            if isinstance(entry, dict):
+                body = _model(item, entry, indent + 4, describe=describe and number == 0)
+                lines += [f"{pad}  - {body[0].lstrip()}", *body[1:]]
+            else:
+                lines += _scalar("-", str(entry), indent + 2)
+        return lines
+    return _scalar(f"{name}:", str(value), indent)
+
+
+def _scalar(lead: str, value: str, indent: int) -> list[str]:
+    """Write ``lead value``, folding a long text, quoting a value YAML would read otherwise."""
+    pad = " " * indent
+    if not value:
+        return [f"{pad}{lead}"]
+    if len(pad) + len(lead) + 1 + len(value) > WIDTH and "\n" not in value:
+        wrapped = textwrap.wrap(value, WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)
+        return [f"{pad}{lead} >-", *(f"{pad}  {line}" for line in wrapped)]
+    return [f"{pad}{lead} {_plain_or_quoted(value)}".rstrip()]
+
+
+def _plain_or_quoted(value: str) -> str:
+    try:
+        node = yaml.compose(f"k: {value}")
+    except yaml.YAMLError:
+        node = None
+    kept = (
+        node is not None and isinstance(node.value[0][1], yaml.ScalarNode) and node.value[0][1].value == value
+    )
+    return value if kept else json.dumps(value, ensure_ascii=False)
+
+
+def _inner(annotation: Any) -> Any:
+    """The model inside ``X | None``, ``list[X]`` or ``dict[K, X]``; the annotation itself otherwise."""
+    if _is_model(annotation):
+        return annotation
+    for argument in reversed(typing.get_args(annotation)):
+        found = _inner(argument)
+        if _is_model(found):
+            return found
+    return annotation
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _is_dict(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_dict(argument) for argument in typing.get_args(annotation))
+    return origin is dict
+
+
+def create(path: Path, *, organisation: str | None = None, year: int, force: bool = False) -> list[Path]:
+    """Write a new year-end file at ``path``, and the JSON Schema beside it; return what was written.
+
+    The schema is written when it is not there yet (or with ``force``), so an editor that reads
+    the file's ``yaml-language-server`` line finds it.
+
+    Raises:
+        ReportgenError: ``path`` exists and ``force`` is not given, or it cannot be written.
+    """
+    if path.exists() and not force:
+        raise ReportgenError.at(
+            Location(path),
+            _("tệp đã có — reportgen không ghi đè: hãy chọn tên khác, hoặc thêm --force để ghi đè"),
+        )
+    content = text(organisation or DEFAULT_ORGANISATION, year, path.name)
+    written = [path]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_whole(path, content)
+    except OSError as error:
+        raise ReportgenError.at(Location(path), _("không ghi được: {error}").format(error=error)) from None
+    schema = path.parent / json_schema.FILE_NAME
+    if force or not schema.exists():
+        json_schema.write(schema)
+        written.append(schema)
+    return written
+
+
+def _write_whole(path: Path, content: str) -> None:
+    handle, staged = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(content)
+        os.replace(staged, path)
+    except BaseException:
+        Path(staged).unlink(missing_ok=True)
+        raise
