@@ -61,7 +61,7 @@ def example(organisation: str, year: int) -> dict[str, Any]:
     """The example values of a new file for ``organisation`` and ``year``, as they are typed."""
     kind, level, place = names.split_name(organisation)
     symbol = names.abbreviate(kind)
-    above = names.LEVELS.get(level, "")
+    above = names.level_above(level, year)
     # The parent body in full for the report's header (known for a province, or for the example),
     # and as the press and the "Nơi nhận" list say it: "Hội Nông dân tỉnh".
     parent = _KNOWN_PARENTS.get(organisation, f"{kind} Việt Nam" if level == "tỉnh" else "")

@@ -12,6 +12,7 @@ import unicodedata
 
 # The administrative levels a unit's name may end with, from the bottom up, and the level above each.
 LEVELS = {
+    "đặc khu": "tỉnh",
     "xã": "huyện",
     "phường": "quận",
     "thị trấn": "huyện",
@@ -21,6 +22,23 @@ LEVELS = {
     "thành phố": "tỉnh",
     "tỉnh": "",
 }
+
+
+# Since 1 July 2025 Vietnam has two levels of local government: communes, wards and special
+# zones sit directly under a province or a centrally-run city, and districts are gone.
+REFORM_YEAR = 2025
+_AFTER_REFORM = {"xã": "tỉnh", "phường": "tỉnh", "thị trấn": "tỉnh", "đặc khu": "tỉnh"}
+
+
+def level_above(level: str, year: int) -> str:
+    """The administrative level above ``level`` in the reporting ``year`` ("" at the top).
+
+    >>> level_above("xã", 2024), level_above("xã", 2025), level_above("huyện", 2023)
+    ('huyện', 'tỉnh', 'tỉnh')
+    """
+    if year >= REFORM_YEAR and level in _AFTER_REFORM:
+        return _AFTER_REFORM[level]
+    return LEVELS.get(level, "")
 
 
 def split_name(organisation: str) -> tuple[str, str, str]:
