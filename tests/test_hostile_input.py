@@ -15,8 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import reportgen
 from reportgen.errors import ReportgenError
 from reportgen.loading import MAX_BYTES, load
+from reportgen.pipeline import Format
 from reportgen.validation import check
 from tests.conftest import SEED
 
@@ -164,3 +166,69 @@ def test_any_yaml_like_text_gets_messages_not_a_traceback(tmp_path: Path, text: 
         check(path)
     except ReportgenError as error:
         assert all(str(problem).startswith(str(path)) for problem in error.problems)
+
+
+def test_a_decompression_bomb_photo_is_refused_with_its_line(tmp_path: Path) -> None:
+    from PIL import Image
+
+    # 20,000 × 20,000 pixels of one colour: a few hundred kilobytes of PNG, 1.2 GB once decoded.
+    Image.new("1", (20_000, 20_000)).save(tmp_path / "bom.png", optimize=True)
+    text = SEED.read_text(encoding="utf-8")
+    first = text.index("tep: ") + len("tep: ")
+    end = text.index("\n", first)
+    path = tmp_path / "anh-bom.yaml"
+    path.write_text(text[:first] + "bom.png" + text[end:], encoding="utf-8")
+    line = text[:first].count("\n") + 1
+    column = first - text.rfind("\n", 0, first)
+    with pytest.raises(ReportgenError) as caught:
+        reportgen.build([path], out=tmp_path / "out", fmt=Format.HTML)
+    assert [str(p) for p in caught.value.problems if not p.warning] == [
+        f'{path}:{line}:{column}: anh[0].tep: "bom.png" không phải ảnh đọc được — hãy dùng ảnh JPEG hoặc PNG'
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+PAYLOADS = ['<script>alert("x")</script>', "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}"]
+
+
+def test_markup_and_template_code_in_every_text_field_stay_text(tmp_path: Path) -> None:
+    """Each free-text value gets hostile text appended; the pages show it, never run it."""
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    payload = " ".join(PAYLOADS)
+    path = tmp_path / "doc-hai.yaml"
+    kept = 0
+    for number, line in enumerate(lines):
+        _key, colon, value = line.partition(": ")
+        if not colon or not value.strip() or value.strip().startswith(("#", '"', "'", "|", ">")):
+            continue
+        trial = [*lines[:number], f"{line} {payload}", *lines[number + 1 :]]
+        path.write_text("\n".join(trial), encoding="utf-8")
+        try:
+            check(path)
+        except ReportgenError:
+            continue  # a number or a date: refused with a message, as it should be
+        lines, kept = trial, kept + 1
+    assert kept >= 10
+    reportgen.build([path], out=tmp_path / "out", fmt=Format.HTML)
+    for page in (tmp_path / "out" / path.stem).glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<script>alert("x")' not in html
+        assert "&lt;script&gt;" in html
+        assert 'href="javascript:' not in html
+        assert "{{ 7*7 }}" in html or "{{ 7*7 }}" in html.replace("&#123;", "{")
+
+
+def test_a_user_template_cannot_reach_python_internals(tmp_path: Path) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "article.html").write_text(
+        "{{ nam.__class__.__mro__[1].__subclasses__() }}\n", encoding="utf-8"
+    )
+    with pytest.raises(ReportgenError) as caught:
+        reportgen.build([SEED], out=tmp_path / "out", templates=templates, fmt=Format.HTML)
+    [problem] = caught.value.problems
+    assert str(problem).startswith(
+        f"{templates / 'article.html'}:1:1: mẫu dùng phần bên trong của Python, điều mẫu không được làm: "
+    )
+    assert not (tmp_path / "out").exists()
