@@ -19,7 +19,7 @@ from reportgen.clikit import LANG_OPTION, Command, Group, parse_language
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
-from reportgen.pipeline import Format, build, find_inputs
+from reportgen.pipeline import Format, PartlyWritten, build, find_inputs
 from reportgen.validation import check
 
 app = typer.Typer(
@@ -240,6 +240,10 @@ def build_command(
                 archival=archival,
                 feedback=feedback,
             )
+    except PartlyWritten as error:
+        console.built(error.written)
+        console.failed(error, _("các đơn vị trên chưa ghi, kết quả cũ của chúng vẫn giữ nguyên."))
+        raise typer.Exit(1) from None
     except ReportgenError as error:
         console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
         raise typer.Exit(1) from None

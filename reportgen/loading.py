@@ -3,7 +3,9 @@
 Every scalar stays text. YAML's own typing would read ``63.979`` as a float and ``no`` as
 False; here the schema decides what a value means, the Vietnamese way. The loader only
 composes the YAML node graph (PyYAML's composer keeps line and column marks) and walks it,
-refusing what a hand-written year-end file never needs: duplicate keys, anchors and aliases.
+refusing what a hand-written year-end file never needs: duplicate keys, anchors and aliases,
+tags, deep nesting, and files far larger than any year-end file (a cap checked before parsing,
+so no input can make the build slow or greedy).
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ Path_ = tuple[str | int, ...]
 """A value's address in the document: mapping keys and list indexes from the root."""
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+
+MAX_BYTES = 1024 * 1024
+"""The largest input file read: a year-end file is a few kilobytes; PyYAML needs a minute and
+gigabytes for 50 MB."""
+
+MAX_DEPTH = 32
+"""The deepest nesting of lists and mappings; a year-end file needs four levels."""
 
 try:  # libyaml's composer is several times faster; the pure-Python one behaves the same.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -67,11 +76,21 @@ def load(path: Path, *, keep_going: bool = False) -> Document:
             ``keep_going``) uses duplicate keys, anchors or aliases.
     """
     try:
-        raw = path.read_bytes()
+        # Read one byte past the cap, never the whole of a huge file (or of a device).
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise ReportgenError.at(
             Location(path), _("không đọc được tệp ({reason})").format(reason=error.strerror or error)
         ) from None
+    if len(raw) > MAX_BYTES:
+        raise ReportgenError.at(
+            Location(path),
+            _(
+                "tệp quá lớn (hơn {size} KB) — tệp số liệu một năm chỉ vài KB; hãy kiểm tra lại "
+                "đã chọn đúng tệp chưa"
+            ).format(size=MAX_BYTES // 1024),
+        )
     return loads(_decode(raw, path), path, keep_going=keep_going)
 
 
@@ -87,6 +106,9 @@ def loads(text: str, path: Path, *, keep_going: bool = False) -> Document:
     # Text pasted from Word is sometimes decomposed (NFD) and would then fail to match keys.
     text = unicodedata.normalize("NFC", text)
     try:
+        # The parser's events come first: they stream, so nesting and aliases are refused
+        # before the composer (which recurses) or the walker (which would expand them) runs.
+        anchors = _scan(text, path)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise ReportgenError([_syntax_problem(path, error, text)]) from None
@@ -95,13 +117,6 @@ def loads(text: str, path: Path, *, keep_going: bool = False) -> Document:
     document = Document(path, None)
     if root is None:
         raise ReportgenError.at(Location(path, 1, 1), _("tệp trống: chưa có nội dung nào"))
-    # The composed graph keeps no trace of where an alias was written, only of its anchor:
-    # the parser's events have both, so they are read to point at every `&` and `*`.
-    anchors = [
-        Problem(_mark(path, event.start_mark), _(_ANCHOR_MESSAGE))
-        for event in yaml.parse(text, Loader=_Loader)
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None
-    ]
     walker = _Walker(document)
     document.data = walker.walk(root, ())
     document.problems = sorted([*anchors, *walker.problems], key=lambda problem: problem.location)
@@ -114,7 +129,54 @@ def loads(text: str, path: Path, *, keep_going: bool = False) -> Document:
     return document
 
 
+def _scan(text: str, path: Path) -> list[Problem]:
+    """Read the parser's events: refuse nesting past :data:`MAX_DEPTH` and tags at once; list anchors.
+
+    The composed graph keeps no trace of where an alias was written, only of its anchor: the
+    events have both, so they point at every `&` and `*`.
+
+    Raises:
+        ReportgenError: the nesting is too deep, or a value carries a tag.
+        yaml.MarkedYAMLError: the text is not valid YAML.
+    """
+    anchors, depth = [], 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            anchors.append(Problem(_mark(path, event.start_mark), _(_ANCHOR_MESSAGE)))
+        tag = getattr(event, "tag", None)
+        if tag is not None and not _implicit(event):
+            raise ReportgenError.at(
+                _mark(path, event.start_mark),
+                _("không dùng thẻ YAML (`{tag}`) — hãy xoá thẻ, chỉ để lại giá trị").format(
+                    tag=str(tag).replace("tag:yaml.org,2002:", "!!")
+                ),
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ReportgenError.at(
+                    _mark(path, event.start_mark), _(_DEPTH_MESSAGE).format(depth=MAX_DEPTH)
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return anchors
+
+
+def _implicit(event: yaml.Event) -> bool:
+    """Whether the tag of ``event`` was left to YAML (a plain value), not written as `!…`."""
+    implicit = getattr(event, "implicit", False)
+    return bool(implicit[0] if isinstance(implicit, tuple) else implicit)
+
+
 def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:2].count(b"\0") == 1:
+        raise ReportgenError.at(
+            Location(path, 1, 1),
+            _(
+                "tệp được lưu bằng mã UTF-16 (Unicode của Notepad cũ) — mở tệp, chọn Lưu thành "
+                "(Save As), mục Mã hoá (Encoding) chọn UTF-8 rồi lưu lại"
+            ),
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -142,6 +204,15 @@ def not_utf8_message(raw: bytes) -> str:
     ).format(name=name)
 
 
+def _pasted_message(text: str, encoding: str) -> str:
+    """Say that ``text`` was pasted from a legacy-encoded document, and how to convert it."""
+    shown = text if len(text) <= 30 else text[:30] + "…"
+    return _(
+        'chữ "{text}" có vẻ dán từ văn bản mã cũ {name} — mở Unikey, chọn Công cụ chuyển mã, '
+        "Nguồn: {name}, Đích: Unicode, chuyển đoạn chữ gốc rồi dán lại (hoặc gõ lại bằng Unicode)"
+    ).format(text=shown, name=legacy.NAMES[encoding])
+
+
 class _Mark(Protocol):
     """A parser position: PyYAML's ``Mark`` or libyaml's, which the stubs type apart."""
 
@@ -160,6 +231,7 @@ def _mark(path: Path, mark: _Mark | None) -> Location:
 
 _TAB_HINT = N_("có ký tự Tab — YAML chỉ thụt lề bằng dấu cách, hãy thay Tab bằng dấu cách")
 _COLON_HINT = N_("dấu `:` không đúng chỗ — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép")
+_DEPTH_MESSAGE = N_("lồng quá sâu (hơn {depth} cấp) — tệp số liệu chỉ cần vài cấp thụt lề")
 _ANCHOR_MESSAGE = N_("không dùng neo và bí danh (&, *) — hãy viết lại giá trị đầy đủ")
 _INDENT_HINT = N_(
     "thụt lề không khớp với các dòng trên — các trường cùng cấp phải thẳng hàng, trường con thụt "
@@ -189,6 +261,8 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Probl
     flow = _FLOW_VALUE.match(_line_at(text, flow_lines[0])) if flow_lines else None
     if line[column : column + 1] == "\t":
         hint = _(_TAB_HINT)
+    elif problem.startswith("exceeded maximum nesting depth"):  # libyaml's own cap, past ours
+        hint = _(_DEPTH_MESSAGE).format(depth=MAX_DEPTH)
     elif problem.startswith("found undefined alias"):
         hint = _(_ANCHOR_MESSAGE)
     elif "end of stream" in problem and "quoted scalar" in context:
@@ -226,15 +300,25 @@ class _Walker:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.problems: list[Problem] = []
+        # An alias is the very node of its anchor: walked once only, so that a few hundred
+        # bytes of nested aliases (an "alias bomb") cannot expand into gigabytes.
+        self._seen: set[int] = set()
 
     def walk(self, node: yaml.Node, address: Path_) -> Any:
-        self.document.values[address] = _mark(self.document.path, node.start_mark)
+        location = _mark(self.document.path, node.start_mark)
+        self.document.values[address] = location
+        if id(node) in self._seen:
+            return None
+        self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, address)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*address, i)) for i, item in enumerate(node.value)]
         if node.tag == _NULL_TAG:
             return None
+        encoding = legacy.pasted(node.value)
+        if encoding is not None:
+            self.problems.append(Problem(location, _pasted_message(node.value, encoding)))
         return str(node.value)
 
     def _mapping(self, node: yaml.MappingNode, address: Path_) -> dict[str, Any]:

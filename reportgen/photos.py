@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,7 +121,14 @@ def plan(source: Path, stem: str) -> WebPhoto:
     Raises:
         OSError: the file cannot be read or is not an image Pillow knows.
     """
-    with Image.open(source) as image:
+    with warnings.catch_warnings():
+        # Pillow only warns past 89 million pixels; such a "photo" is a decompression bomb.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(source)
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
+            raise OSError(str(error)) from None
+    with image:
         width, height = image.size
         if image.getexif().get(_ORIENTATION) in _QUARTER_TURNS:
             width, height = height, width

@@ -8,15 +8,13 @@ as it was. A :class:`Feedback` hears the warnings and each unit written, for the
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen import compute, fonts, photos, portal, templating
+from reportgen import compute, fonts, isolation, photos, portal, templating, writing
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.photos import WebPhoto
@@ -160,22 +158,22 @@ def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
             the previous output is then left as it was.
     """
     target = out / unit.source.stem
-    out.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{unit.source.stem}.", dir=out))
     try:
-        names = _stage(unit, stage, printer)
-        target.mkdir(exist_ok=True)
-        for name in names:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(stage / name, target / name)
+        out.mkdir(parents=True, exist_ok=True)
+        stage = writing.stage(out, unit.source.stem)
     except OSError as error:
-        raise ReportgenError.at(Location(target), _("không ghi được: {error}").format(error=error)) from None
+        raise writing.failure(target, error) from None
+    try:
+        names = _stage(unit, stage, printer, target)
+        writing.commit(stage, names, target)
+    except OSError as error:
+        raise writing.failure(target, error) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [target / name for name in names]
 
 
-def _stage(unit: Unit, stage: Path, printer: Printer | None) -> list[str]:
+def _stage(unit: Unit, stage: Path, printer: Printer | None, target: Path) -> list[str]:
     """Write every file of ``unit`` into ``stage``; return their names relative to it.
 
     HTML is written unless only PDF was asked for; PDF is printed when there is a printer.
@@ -188,7 +186,8 @@ def _stage(unit: Unit, stage: Path, printer: Printer | None) -> list[str]:
             (stage / f"{page}.html").write_text(html, encoding="utf-8")
             names.append(f"{page}.html")
         if printer is not None:
-            (stage / f"{page}.pdf").write_bytes(printer.pdf(html, stage))
+            pdf = isolation.print_pdf(printer, html, stage, target / f"{page}.pdf")
+            (stage / f"{page}.pdf").write_bytes(pdf)
             names.append(f"{page}.pdf")
     for name, text in unit.forms.items() if unit.write_html else ():
         (stage / name).write_text(text, encoding="utf-8")
@@ -236,8 +235,24 @@ def build(
         printer = Printer(roots, chosen, archival=archival)
         written.font = chosen
     feedback.writing(units)
-    for unit in units:
-        files = write(unit, out, printer)
-        feedback.wrote(unit, files)
-        written += files
+    failed: list[Problem] = []
+    with writing.locked(out):
+        for unit in units:
+            try:
+                files = write(unit, out, printer)
+            except ReportgenError as error:  # one unit's failure (a print over its limits) spares the rest
+                failed += error.problems
+                continue
+            feedback.wrote(unit, files)
+            written += files
+    if failed:
+        raise PartlyWritten(failed, written)
     return written
+
+
+class PartlyWritten(ReportgenError):
+    """Some units could not be written; the others were, and :attr:`written` lists their files."""
+
+    def __init__(self, problems: Sequence[Problem], written: Written) -> None:
+        super().__init__(problems)
+        self.written = written

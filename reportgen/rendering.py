@@ -3,9 +3,10 @@
 One :class:`Printer` serves a whole build: WeasyPrint's font configuration and the font rules
 are made once, not per page. The packaged Noto Serif is registered under its own name, and the
 font chosen for the report (:mod:`reportgen.fonts`) under :data:`~reportgen.fonts.REPORT_FAMILY`,
-both by path, so no page depends on what fontconfig would substitute. The fetcher serves only
-``data:`` URLs and files under the folders the build allows (the staged output, the templates,
-the fonts), so an input can never pull a file from elsewhere on the machine into a published PDF.
+both by path, so no page depends on what fontconfig would substitute. The fetcher
+(:mod:`reportgen.fetching`) serves only ``data:`` URLs and files under the folders the build
+allows (the staged output, the templates, the fonts), so an input can never pull a file from
+elsewhere on the machine into a published PDF.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from reportgen import fonts
 from reportgen.errors import Location, ReportgenError
@@ -24,22 +24,6 @@ from reportgen.i18n import _
 
 ARCHIVAL_VARIANT = "pdf/a-3b"
 """PDF/A-3b: the ISO archival PDF, fonts embedded, colours defined, metadata in XMP."""
-
-
-def _fetcher(roots: list[Path]) -> Any:
-    from weasyprint.urls import URLFetcher
-
-    class HomeFetcher(URLFetcher):  # type: ignore[misc]
-        """Fetch ``data:`` URLs and files under the allowed folders, nothing else."""
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if url.startswith("file:"):
-                path = Path(unquote(urlsplit(url).path)).resolve()
-                if not any(path.is_relative_to(root) for root in roots):
-                    raise ValueError(f"reportgen does not read files outside its folders: {url}")
-            return super().fetch(url, headers)
-
-    return HomeFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
 def _font_namer(family: str) -> Any:
@@ -111,28 +95,36 @@ class Printer:
         self._finisher = _font_namer(font.family)
         self._time = build_time().isoformat().replace("+00:00", "Z")
 
-    def pdf(self, html: str, base: Path) -> bytes:
+    def pdf(self, html: str, base: Path, document: Path | None = None) -> bytes:
         """Print ``html``, whose relative links start at folder ``base``, to PDF bytes.
 
+        ``document`` names the PDF in messages (``out/bac-kan-2020/report.pdf``).
+
         Raises:
-            ReportgenError: WeasyPrint could not lay the page out.
+            ReportgenError: WeasyPrint could not lay the page out, or the page asked for a
+                file or address it may not read.
         """
-        fetcher = _fetcher([base.resolve(), *self._roots])
+        from reportgen.fetching import HomeFetcher, Refused
+
+        where = Location(document or base)
+        fetcher = HomeFetcher([base, *self._roots])
         options: dict[str, Any] = {}
         if self.archival:
             options = {"pdf_variant": ARCHIVAL_VARIANT, "pdf_tags": True}
         try:
             # The title, author, subject and language come from the page's <title>, <meta> and lang;
             # the dates are the build's, unless the page gives its own.
-            document = self._weasyprint.HTML(
+            laid_out = self._weasyprint.HTML(
                 string=html, base_url=f"{base.resolve().as_uri()}/", url_fetcher=fetcher
             ).render(stylesheets=[self._fonts], font_config=self._font_config, **options)
-            document.metadata.created = document.metadata.created or self._time
-            document.metadata.modified = document.metadata.modified or self._time
-            pdf = document.write_pdf(finisher=self._finisher, **options)
+            laid_out.metadata.created = laid_out.metadata.created or self._time
+            laid_out.metadata.modified = laid_out.metadata.modified or self._time
+            pdf = laid_out.write_pdf(finisher=self._finisher, **options)
+        except Refused as refusal:
+            raise ReportgenError.at(where, str(refusal)) from None
         except Exception as error:  # WeasyPrint raises many kinds; the user needs the file named
-            raise ReportgenError.at(
-                Location(base), _("không in được PDF: {error}").format(error=error)
-            ) from error
+            raise ReportgenError.at(where, _("không in được PDF: {error}").format(error=error)) from error
+        if fetcher.refused:  # refused where WeasyPrint chose to carry on (inside an SVG, say)
+            raise ReportgenError.at(where, str(fetcher.refused[0]))
         assert isinstance(pdf, bytes)
         return pdf

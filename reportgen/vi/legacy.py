@@ -58,3 +58,28 @@ def guess(raw: bytes) -> str | None:
     }
     best = max(scores, key=lambda name: scores[name])
     return best if scores[best] else None
+
+
+# The Latin-1 letters that Vietnamese itself uses; any other one in a value is a sign of
+# legacy text pasted as if it were Western ("Héi Cùu chiÕn binh tØnh" for "Hội Cựu chiến binh tỉnh").
+_VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+
+
+def pasted(text: str) -> str | None:
+    """Name the legacy encoding of text pasted into a UTF-8 file as Western letters, or None.
+
+    >>> pasted("Hội Cựu chiến binh tỉnh Bà Rịa")
+    >>> pasted("Héi Cùu chiÕn binh tØnh Bµ RÞa")
+    'tcvn3'
+    >>> pasted("Hoäi Cöïu chieán binh tænh Baø Ròa")
+    'vni'
+    >>> pasted("Nhiệt độ 25°C, 1½ ngày")
+    """
+    # Unicode Vietnamese nearly always has a letter past Latin-1 (ư, ơ, ă, đ, ạ…); pasted legacy
+    # text never does, and shows at least one Latin-1 sign Vietnamese does not use (Ø, µ, ¾, ä).
+    if any(ord(c) > 0xFF for c in text):
+        return None
+    if not any(c >= "\x80" and c not in _VIETNAMESE_LATIN1 for c in text):
+        return None
+    # Each such letter is the byte the old font drew: back to those bytes, then guess as a file.
+    return guess(text.encode("latin-1"))

@@ -1,0 +1,117 @@
+"""Outputs that are never half-written, and one build at a time per output folder.
+
+WeasyPrint's ``write_pdf(path)`` truncates the old file first: a build killed mid-write or a
+full disk would leave a broken PDF and no previous report. Here each unit's files are staged
+in a folder beside the output, flushed to disk (``fsync``), and only then renamed over the old
+ones (``os.replace``, atomic on one file system). A staging folder left by a killed build is
+removed by the next one. A lock file in the output folder makes a second build wait for the
+first, then say that another is running, instead of two builds writing the same files; the
+lock is taken on the output folder itself, so it leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import _
+
+STAGE_SUFFIX = ".dang-ghi"
+"""Ends the name of a staging folder (``.bac-kan-2020.x1y2.dang-ghi``): "being written"."""
+
+
+@contextmanager
+def locked(out: Path, wait: float = 30.0) -> Iterator[None]:
+    """Hold the output folder's lock while the block runs; wait up to ``wait`` seconds for it.
+
+    Stale staging folders are removed once the lock is held: no other build can own them then.
+
+    Raises:
+        ReportgenError: another build kept the folder longer than ``wait``, or the folder
+            cannot be written.
+    """
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        handle = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise failure(out, error) from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ReportgenError.at(
+                        Location(out),
+                        _(
+                            "một lần chạy reportgen khác đang ghi vào thư mục này — đợi nó xong "
+                            "rồi chạy lại, hoặc ghi vào thư mục khác bằng --out"
+                        ),
+                    ) from None
+                time.sleep(0.1)
+        clean_stale(out)
+        yield
+    finally:
+        os.close(handle)  # closing the descriptor releases the lock
+
+
+def clean_stale(out: Path) -> list[Path]:
+    """Remove the staging folders a killed build left in ``out``; return them."""
+    stale = sorted(out.glob(f".*{STAGE_SUFFIX}"))
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def stage(out: Path, stem: str) -> Path:
+    """Make a fresh staging folder in ``out`` for the unit named ``stem``."""
+    return Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=STAGE_SUFFIX, dir=out))
+
+
+def commit(staged: Path, names: list[str], target: Path) -> None:
+    """Flush the staged files ``names`` to disk, then rename each over its place in ``target``.
+
+    Raises:
+        OSError: a file could not be flushed or renamed; the files not yet renamed keep
+            their previous version.
+    """
+    for name in names:
+        _fsync(staged / name)
+    target.mkdir(exist_ok=True)
+    for name in names:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged / name, target / name)
+    for folder in {(target / name).parent for name in names}:
+        _fsync(folder)  # the renames themselves are on disk only once their folder is
+
+
+def _fsync(path: Path) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def failure(where: Path, error: OSError) -> ReportgenError:
+    """Word a failed write for the secretary: a full disk and a read-only folder say so."""
+    if error.errno == errno.ENOSPC:
+        reason = _("ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khác bằng --out; kết quả cũ vẫn giữ nguyên")
+    elif error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
+        reason = _(
+            "thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out; "
+            "kết quả cũ vẫn giữ nguyên"
+        )
+    else:
+        reason = _("không ghi được: {error}").format(error=error.strerror or error)
+    return ReportgenError.at(Location(where), reason)

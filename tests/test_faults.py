@@ -1,0 +1,244 @@
+"""Faults while writing: a killed build, a full disk, a read-only folder, two builds at once.
+
+In each case every previous output must stay byte for byte as it was, and the next build
+must clean up after the failed one.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pypdf
+import pytest
+
+import reportgen
+from reportgen import isolation, writing
+from reportgen.errors import ReportgenError
+from reportgen.isolation import Limits, print_pdf
+from reportgen.pipeline import Format, PartlyWritten
+from reportgen.rendering import Printer
+from tests.conftest import ROOT, SECOND, SEED
+
+FULL = "ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khác bằng --out; kết quả cũ vẫn giữ nguyên"
+READ_ONLY = (
+    "thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out; kết quả cũ vẫn giữ nguyên"
+)
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every output file's bytes; a staging folder holds no output, only what a build left."""
+    return {
+        str(path.relative_to(out)): path.read_bytes()
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and not path.relative_to(out).parts[0].endswith(writing.STAGE_SUFFIX)
+    }
+
+
+@pytest.fixture
+def previous(tmp_path: Path, built: Path) -> Path:
+    """An output folder holding a good previous build of both samples."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    return out
+
+
+def test_a_build_killed_mid_print_leaves_the_previous_output(previous: Path) -> None:
+    before = snapshot(previous)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "build", str(SEED), str(SECOND), "--out", str(previous), "-q"],
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    # The HTML is staged just before the PDF is printed: kill it then, mid-print.
+    while not list(previous.glob(f".*{writing.STAGE_SUFFIX}/article.html")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert list(previous.glob(f".*{writing.STAGE_SUFFIX}")), "the build never started writing"
+    time.sleep(0.2)
+    os.killpg(build.pid, signal.SIGKILL)  # the build and its printing child, mid-print
+    build.wait()
+    assert snapshot(previous) == before
+    reportgen.build([SEED], out=previous, fmt=Format.HTML)  # the next build cleans up
+    assert not list(previous.glob(f".*{writing.STAGE_SUFFIX}"))
+
+
+def test_a_full_disk_leaves_the_previous_output(previous: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(previous)
+    real = Path.write_bytes
+
+    def full(self: Path, data: bytes) -> int:
+        if self.suffix == ".pdf":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(ReportgenError) as caught:
+        reportgen.build([SEED], out=previous)
+    assert [str(p) for p in caught.value.problems] == [f"{previous / SEED.stem}: {FULL}"]
+    assert snapshot(previous) == before
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> object:
+    """A real 3 MB file system, mounted for the test; skipped where mounting is not allowed."""
+    mount = tmp_path / "dia"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount a small tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def test_a_really_full_disk_leaves_the_previous_output(small_disk: Path, built: Path) -> None:
+    out = small_disk / "out"
+    shutil.copytree(built / SEED.stem, out / SEED.stem)
+    before = snapshot(out)
+    with open(small_disk / "lap-day", "wb") as filler:  # fill what is left, bar a few kilobytes
+        try:
+            while True:
+                filler.write(b"\0" * 65536)
+                filler.flush()
+        except OSError:
+            pass
+    with pytest.raises(ReportgenError) as caught:
+        reportgen.build([SEED], out=out)
+    assert [str(p) for p in caught.value.problems] == [f"{out / SEED.stem}: {FULL}"]
+    assert snapshot(out) == before
+    assert not list(out.glob(f".*{writing.STAGE_SUFFIX}"))
+
+
+def test_a_read_only_folder_leaves_the_previous_output(small_disk: Path, built: Path) -> None:
+    out = small_disk / "out"
+    shutil.copytree(built / SEED.stem, out / SEED.stem)
+    before = snapshot(out)
+    # Root ignores permission bits; a read-only mount refuses even root.
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    with pytest.raises(ReportgenError) as caught:
+        reportgen.build([SEED], out=out)
+    assert [str(p) for p in caught.value.problems] == [f"{out / SEED.stem}: {READ_ONLY}"]
+    assert snapshot(out) == before
+
+
+def test_a_permission_error_leaves_the_previous_output(
+    previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(previous)
+
+    def refused(out: Path, stem: str) -> Path:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(writing, "stage", refused)
+    with pytest.raises(ReportgenError) as caught:
+        reportgen.build([SEED], out=previous, fmt=Format.HTML)
+    assert [str(p) for p in caught.value.problems] == [f"{previous / SEED.stem}: {READ_ONLY}"]
+    assert snapshot(previous) == before
+
+
+def test_two_builds_at_once_take_turns_and_both_write_good_pdfs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "reportgen", "build", str(SEED), "--out", str(out), "-q"]
+    builds = [subprocess.Popen(command, cwd=ROOT) for _ in range(3)]
+    assert [build.wait(timeout=300) for build in builds] == [0, 0, 0]
+    for pdf in (out / SEED.stem).glob("*.pdf"):
+        assert len(pypdf.PdfReader(pdf).pages) >= 1
+    assert not list(out.glob(f".*{writing.STAGE_SUFFIX}"))
+
+
+def test_a_second_build_says_another_is_running(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    holding, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with writing.locked(out):
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    holding.wait(10)
+    try:
+        with pytest.raises(ReportgenError) as caught, writing.locked(out, wait=0.3):
+            pass
+    finally:
+        release.set()
+        thread.join()
+    assert str(caught.value) == (
+        f"{out}: một lần chạy reportgen khác đang ghi vào thư mục này — đợi nó xong rồi chạy lại, "
+        "hoặc ghi vào thư mục khác bằng --out"
+    )
+
+
+# --- prints under a time and a memory limit -----------------------------------------------
+
+
+class Stuck(Printer):
+    def __init__(self, hang_on: str) -> None:
+        super().__init__([])
+        self.hang_on = hang_on
+
+    def pdf(self, html: str, base: Path, document: Path | None = None) -> bytes:
+        if self.hang_on == "time" or self.hang_on in html:
+            time.sleep(3600)
+        if self.hang_on == "memory":
+            hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+            return bytes(len(hog))
+        if self.hang_on == "crash":
+            os._exit(9)
+        return super().pdf(html, base, document)
+
+
+def test_a_print_over_its_time_is_stopped_and_named(tmp_path: Path) -> None:
+    started = time.monotonic()
+    with pytest.raises(ReportgenError) as caught:
+        print_pdf(Stuck("time"), "<p>x</p>", tmp_path, Path("out/a/report.pdf"), Limits(seconds=1))
+    assert time.monotonic() - started < 30
+    assert str(caught.value) == (
+        "out/a/report.pdf: in PDF quá 1 giây nên đã dừng — hãy xem lại mẫu (CSS) hoặc ảnh của trang này"
+    )
+
+
+@pytest.mark.parametrize("hang_on", ["memory", "crash"])
+def test_a_print_over_its_memory_is_stopped_and_named(tmp_path: Path, hang_on: str) -> None:
+    with pytest.raises(ReportgenError) as caught:
+        print_pdf(Stuck(hang_on), "<p>x</p>", tmp_path, Path("out/a/report.pdf"), Limits(memory=1024**3))
+    assert str(caught.value) == (
+        "out/a/report.pdf: in PDF cần hơn 1024 MB bộ nhớ nên đã dừng — hãy xem lại mẫu (CSS) hoặc "
+        "ảnh của trang này"
+    )
+
+
+def test_the_other_units_carry_on_when_one_print_hangs(
+    previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(previous)
+    monkeypatch.setattr(isolation, "LIMITS", Limits(seconds=5))
+    real = Printer.pdf
+
+    def hangs_on_bac_kan(self: Printer, html: str, base: Path, document: Path | None = None) -> bytes:
+        if document is not None and document.parent.name == SEED.stem:
+            time.sleep(3600)
+        return real(self, html, base, document)
+
+    monkeypatch.setattr(Printer, "pdf", hangs_on_bac_kan)
+    with pytest.raises(PartlyWritten) as caught:
+        reportgen.build([SEED, SECOND], out=previous)
+    assert {problem.location.file.name for problem in caught.value.problems} == {
+        "article.pdf"
+    }  # then the unit stops
+    assert caught.value.written
+    assert all(SECOND.stem in path.parts for path in caught.value.written)
+    after = snapshot(previous)
+    assert {k: v for k, v in after.items() if k.startswith(SEED.stem)} == {
+        k: v for k, v in before.items() if k.startswith(SEED.stem)
+    }
