@@ -20,7 +20,7 @@ from reportgen.errors import ReportgenError
 from reportgen.loading import MAX_BYTES, load
 from reportgen.pipeline import Format
 from reportgen.validation import check
-from tests.conftest import SEED
+from tests.conftest import ROOT, SEED
 
 TOO_BIG = "tệp quá lớn (hơn 1024 KB) — tệp số liệu một năm chỉ vài KB; hãy kiểm tra lại đã chọn đúng tệp chưa"
 DEEP = "lồng quá sâu (hơn 32 cấp) — tệp số liệu chỉ cần vài cấp thụt lề"
@@ -232,3 +232,22 @@ def test_a_user_template_cannot_reach_python_internals(tmp_path: Path) -> None:
         f"{templates / 'article.html'}:1:1: mẫu dùng phần bên trong của Python, điều mẫu không được làm: "
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_an_import_loop_in_a_user_stylesheet_ends_the_build_and_keeps_the_old_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    reportgen.build([SEED], out=out, fmt=Format.PDF)
+    before = (out / "bac-kan-2020" / "report.pdf").read_bytes()
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    loop = templates / "vong.css"
+    loop.write_text(f'@import url("{loop.as_uri()}");\np {{ color: #111 }}\n', encoding="utf-8")
+    (templates / "report.css").write_text(
+        f'@import url("{loop.as_uri()}");\n'
+        + (ROOT / "templates" / "report.css").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    with pytest.raises(reportgen.ReportgenError) as caught:
+        reportgen.build([SEED], out=out, templates=templates, fmt=Format.PDF)
+    assert "đọc lặp lại quá nhiều lần (có thể CSS `@import` chính nó)" in str(caught.value)
+    assert (out / "bac-kan-2020" / "report.pdf").read_bytes() == before
