@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test golden translations lint clean
+.PHONY: demo test golden translations lint clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 	$(BIN)/ruff format --check reportgen tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The batch benchmark: 200 generated units, a table of ratios against the targets (bench/RESULTS.md).
+bench: $(STAMP)
+	$(BIN)/python bench/batch.py
 
 # Rewrite tests/golden/ from the sample inputs; review the diff like code.
 golden: $(STAMP)

@@ -19,8 +19,8 @@ from reportgen.clikit import LANG_OPTION, Command, Group, parse_language
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
-from reportgen.pipeline import Format, PartlyWritten, build, find_inputs
-from reportgen.validation import check
+from reportgen.pipeline import BuildFailed, Format, build, find_inputs
+from reportgen.rollup import check
 
 app = typer.Typer(
     cls=Group,
@@ -162,7 +162,7 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     problems, clean = [], []
     for source in sources:
         try:
-            warnings = check(source).warnings
+            warnings = check(source).checked.warnings
         except ReportgenError as error:
             problems += error.problems
             continue
@@ -224,10 +224,23 @@ def build_command(
     archival: Annotated[
         bool, typer.Option("--pdf-a", help=N_("In PDF lưu trữ (PDF/A-3b, có gắn thẻ cấu trúc)."))
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help=N_("Số tiến trình làm cùng lúc (mặc định 1)."),
+            min=1,
+            metavar=N_("SỐ"),
+        ),
+    ] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Làm lại mọi tệp, kể cả tệp không đổi từ lần trước."))
+    ] = False,
     quiet: Quiet = False,
     lang: Lang = None,
 ) -> None:
-    """Build the article and the report of each input; write nothing if any input is wrong."""
+    """Build the article and the report of each input; an input with an error is not written."""
     console = Console(quiet)
     try:
         with console.feedback() as feedback:
@@ -239,15 +252,34 @@ def build_command(
                 font=font,
                 archival=archival,
                 feedback=feedback,
+                jobs=jobs,
+                force=force,
             )
-    except PartlyWritten as error:
+    except BuildFailed as error:
         console.built(error.written)
-        console.failed(error, _("các đơn vị trên chưa ghi, kết quả cũ của chúng vẫn giữ nguyên."))
+        if not error.written:
+            console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
+        else:
+            failed = ngettext(
+                "{count} tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
+                "sửa các dòng trên rồi chạy lại.",
+                "{count} tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
+                "sửa các dòng trên rồi chạy lại.",
+                len(error.failed),
+            )
+            console.failed(error, failed.format(count=len(error.failed)))
         raise typer.Exit(1) from None
     except ReportgenError as error:
         console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
         raise typer.Exit(1) from None
     console.built(written)
+    if written.skipped:
+        skipped = ngettext(
+            "{count} tệp không đổi từ lần trước, giữ nguyên (thêm --force để làm lại).",
+            "{count} tệp không đổi từ lần trước, giữ nguyên (thêm --force để làm lại).",
+            len(written.skipped),
+        )
+        console.say(skipped.format(count=len(written.skipped)))
     if written.font is not None:
         console.say(_("Phông chữ của báo cáo: {font}").format(font=written.font.describe()))
 

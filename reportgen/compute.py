@@ -12,6 +12,7 @@ from typing import TypedDict
 
 from reportgen.comparisons import SoSanh, compare
 from reportgen.photos import WebPhoto
+from reportgen.rollup import SubUnit
 from reportgen.schema import (
     BaiViet,
     BaoCao,
@@ -58,6 +59,8 @@ class Context(TypedDict):
     bao_cao: BaoCao
     ngay_bai_viet: datetime.date
     ngay_bao_cao: datetime.date
+    don_vi_truc_thuoc: list[SubUnit]
+    """The sub-units the figures were added up from, for the report's annex; empty for most units."""
 
 
 CHART_LIMIT = 6
@@ -81,7 +84,7 @@ def main_indicators(indicators: Mapping[str, ChiTieu], limit: int = CHART_LIMIT)
     return chosen[:limit]
 
 
-def context(data: YearEnd, photos: Sequence[WebPhoto]) -> Context:
+def context(data: YearEnd, photos: Sequence[WebPhoto], sub_units: Sequence[SubUnit] = ()) -> Context:
     """Derive the template context of one unit, whose photos have the web sizes ``photos``."""
     indicators = {
         key: indicator for group in data.chi_tieu.values() for key, indicator in group.danh_sach.items()
@@ -115,4 +118,5 @@ def context(data: YearEnd, photos: Sequence[WebPhoto]) -> Context:
         bao_cao=data.bao_cao,
         ngay_bai_viet=data.bai_viet.ngay or data.hoi_nghi.ngay,
         ngay_bao_cao=data.bao_cao.ngay or data.hoi_nghi.ngay,
+        don_vi_truc_thuoc=list(sub_units),
     )

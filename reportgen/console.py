@@ -18,7 +18,7 @@ import typer
 
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import _, ngettext
-from reportgen.pipeline import Feedback, Unit
+from reportgen.pipeline import Feedback, Outcome
 
 
 class Console:
@@ -68,22 +68,22 @@ class Console:
 
 
 class _BuildFeedback(Feedback):
-    """Prints a build's warnings, and shows its progress when it writes several units."""
+    """Shows a build's progress when it builds several units; prints their warnings at the end.
+
+    Warnings wait until the progress bar is gone, so that lines and bar never mix; the problems
+    of the units that failed are the command's to print, with its summary.
+    """
 
     def __init__(self, console: Console) -> None:
         self.console = console
         self.progress: rich.progress.Progress | None = None
         self.task: rich.progress.TaskID | None = None
-        self.units: list[Unit] = []
+        self.warnings: list[Problem] = []
 
-    def warned(self, warnings: Sequence[Problem]) -> None:
-        self.console.problems(warnings)
-
-    def writing(self, units: Sequence[Unit]) -> None:
+    def starting(self, sources: Sequence[Path], skipped: Sequence[Path]) -> None:
         terminal = rich.console.Console(stderr=True)
-        if self.console.quiet or len(units) < 2 or not terminal.is_terminal:
+        if self.console.quiet or len(sources) < 2 or not terminal.is_terminal:
             return
-        self.units = list(units)
         self.progress = rich.progress.Progress(
             rich.progress.SpinnerColumn(),
             rich.progress.TextColumn("{task.description}"),
@@ -94,20 +94,21 @@ class _BuildFeedback(Feedback):
             transient=True,
         )
         self.progress.start()
-        self.task = self.progress.add_task(self._doing(0), total=len(units))
+        self.task = self.progress.add_task(
+            _("Đang làm {count} tệp").format(count=len(sources)), total=len(sources)
+        )
 
-    def wrote(self, unit: Unit, files: Sequence[Path]) -> None:
-        if self.progress is None or self.task is None:
-            return
-        done = self.units.index(unit) + 1
-        self.progress.update(self.task, completed=done, description=self._doing(done))
-
-    def _doing(self, index: int) -> str:
-        if index >= len(self.units):
-            return _("Xong")
-        return _("Đang làm {name}").format(name=self.units[index].source.name)
+    def done(self, outcome: Outcome) -> None:
+        if not outcome.failed:
+            self.warnings += outcome.warnings
+        if self.progress is not None and self.task is not None:
+            self.progress.update(
+                self.task, advance=1, description=_("Đã làm {name}").format(name=outcome.source.name)
+            )
 
     def stop(self) -> None:
         if self.progress is not None:
             self.progress.stop()
             self.progress = None
+        self.console.problems(sorted(self.warnings, key=lambda problem: problem.location))
+        self.warnings = []

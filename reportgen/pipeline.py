@@ -1,25 +1,26 @@
 """The build: the one place that knows the order of the stages.
 
-load → validate → compute → render → write. Every input is loaded, validated and rendered to
-HTML before anything is written, and each unit's files are written into a staging folder
-beside the output and then renamed into place, so a failed build leaves the last good output
-as it was. A :class:`Feedback` hears the warnings and each unit written, for the CLI to show.
+load → validate → compute → render → write. Each input is loaded, validated and rendered to
+HTML before any of its files is written; its files are staged beside the output, made durable
+and then renamed into place (see :mod:`reportgen.writing`), so a failed unit keeps its last
+good output as it was. A :class:`Feedback` hears the warnings and each unit written, for the CLI to show.
 """
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from reportgen import compute, fonts, isolation, photos, portal, templating, writing
+import jinja2
+
+from reportgen import compute, fonts, isolation, manifest, photos, portal, rollup, templating, writing
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
-from reportgen.validation import check
 
 PAGES = ("article", "report")
 """The documents built for each unit, by template name without ``.html``; each is also printed."""
@@ -46,29 +47,72 @@ class Unit:
     """The article's other forms, by file name: the body for a portal's editor, plain text."""
     write_html: bool = True
     warnings: tuple[Problem, ...] = ()
+    read: tuple[Path, ...] = ()
+    """Every file and folder the unit's output depends on besides templates: the input, its
+    sub-units, its photos (also those that are missing)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input in a build: its files written, or the problems that stopped it."""
+
+    source: Path
+    files: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    read: dict[str, str] = field(default_factory=dict)
+    """The content hash of every file the output was built from, for the manifest."""
+
+    @property
+    def failed(self) -> bool:
+        """Whether the unit was left unwritten."""
+        return bool(self.problems)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every unit of a build is made with; sent to each worker process once."""
+
+    templates: Path | None
+    write_html: bool
+    font: fonts.Font | None
+    """The report's font when PDFs are printed, else None."""
+    archival: bool
 
 
 class Feedback:
     """What a build tells its caller as it goes; this one keeps quiet, the CLI's shows it."""
 
-    def warned(self, warnings: Sequence[Problem]) -> None:
-        """Every input is valid; these warnings are still worth a look."""
+    def starting(self, sources: Sequence[Path], skipped: Sequence[Path]) -> None:
+        """``sources`` are about to be built; ``skipped`` have not changed since the last build."""
 
-    def writing(self, units: Sequence[Unit]) -> None:
-        """Everything is ready; ``units`` are about to be written, one after another."""
-
-    def wrote(self, unit: Unit, files: Sequence[Path]) -> None:
-        """One unit's ``files`` are in place."""
+    def done(self, outcome: Outcome) -> None:
+        """One input is written, or failed; its warnings and problems are in ``outcome``."""
 
 
 class Written(list[Path]):
     """The files a build wrote, and the font its reports were printed in (None without PDF)."""
 
     font: fonts.Font | None = None
+    skipped: list[Path]
+    """The inputs left as they were built last time, nothing having changed."""
+
+    def __init__(self, files: Iterable[Path] = ()) -> None:
+        super().__init__(files)
+        self.skipped = []
+
+
+class BuildFailed(ReportgenError):
+    """Some inputs had problems and were not written; the others were, into ``written``."""
+
+    def __init__(self, problems: Iterable[Problem], written: Written, failed: Sequence[Path]) -> None:
+        super().__init__(dict.fromkeys(problems))  # a template's mistake fails every unit alike: say it once
+        self.written = written
+        self.failed = list(failed)
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into the ``*.yaml`` files they hold, in name order.
+    """Expand folders into the ``*.yaml`` files they hold, in name order; sub-folders are not read.
 
     Raises:
         ReportgenError: a path does not exist, or a folder holds no YAML file.
@@ -87,49 +131,70 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_html: bool = True) -> list[Unit]:
-    """Load, validate, compute and render every input to HTML, writing nothing.
+def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> Unit:
+    """Load, roll up, validate, compute and render one input to HTML, writing nothing.
 
     A photo whose file is missing is left out of the article (validation warns about it).
 
     Raises:
+        ReportgenError: with the problems of the input (and its sub-units), warnings included.
+    """
+    rolled = rollup.check(source)
+    checked = rolled.checked
+    sized = photos.plan_all(checked.document, checked.data.anh)
+    data = checked.data.model_copy(update={"anh": [photo for photo, _web in sized]})
+    web = [photo for _photo, photo in sized]
+    context = compute.context(data, web, rolled.sub_units)
+    html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
+    declared = [checked.document.path.parent / photo.tep for photo in checked.data.anh]
+    return Unit(
+        checked.document.path,
+        context,
+        web,
+        html,
+        portal.forms(html["article"]),
+        write_html,
+        tuple(checked.warnings),
+        (*rolled.read, *declared),
+    )
+
+
+def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_html: bool = True) -> list[Unit]:
+    """Plan every input (see :func:`plan`), writing nothing.
+
+    Raises:
         ReportgenError: with the problems of every input file at once, warnings included.
     """
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    loaded = []
-    for source in sources:
-        try:
-            checked = check(source)
-            sized = photos.plan_all(checked.document, checked.data.anh)
-        except ReportgenError as error:
-            problems += error.problems
-            continue
-        loaded.append((checked, sized))
-        warnings += checked.warnings
-    problems += _clashing_stems(sources)
-    if problems:
-        raise ReportgenError([*problems, *warnings])
+    problems = _clashing_stems(sources)
     env = templating.environment(templates)
     units = []
-    for checked, sized in loaded:
-        # A photo whose file is missing is left out of the article (validation warned about it).
-        data = checked.data.model_copy(update={"anh": [photo for photo, _web in sized]})
-        web = [photo for _photo, photo in sized]
-        context = compute.context(data, web)
-        html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
-        units.append(
-            Unit(
-                checked.document.path,
-                context,
-                web,
-                html,
-                portal.forms(html["article"]),
-                write_html,
-                tuple(checked.warnings),
-            )
-        )
+    for source in sources:
+        try:
+            units.append(plan(source, env, write_html=write_html))
+        except ReportgenError as error:
+            problems += error.problems
+    if any(not problem.warning for problem in problems):
+        raise ReportgenError([*problems, *(w for unit in units for w in unit.warnings)])
     return units
+
+
+def make(
+    source: Path, out: Path, env: jinja2.Environment, printer: Printer | None, write_html: bool
+) -> Outcome:
+    """Build one input into ``out/<stem>/``; a problem is returned in the outcome, not raised.
+
+    Its own file is hashed before it is read, the others as soon as they are known, so that
+    the manifest never vouches for content newer than what was built.
+    """
+    own = manifest.digest(source)
+    try:
+        unit = plan(source, env, write_html=write_html)
+        read = {str(path.resolve()): manifest.digest(path) for path in unit.read}
+        read[str(source.resolve())] = own
+        files = write(unit, out, printer)
+    except ReportgenError as error:
+        return Outcome(source, problems=tuple(error.problems))
+    return Outcome(source, tuple(files), unit.warnings, (), read)
 
 
 def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
@@ -186,6 +251,8 @@ def _stage(unit: Unit, stage: Path, printer: Printer | None, target: Path) -> li
             (stage / f"{page}.html").write_text(html, encoding="utf-8")
             names.append(f"{page}.html")
         if printer is not None:
+            # In a child process under time and memory limits: a page that hangs WeasyPrint
+            # or eats the memory fails alone, named, and the other units carry on.
             pdf = isolation.print_pdf(printer, html, stage, target / f"{page}.pdf")
             (stage / f"{page}.pdf").write_bytes(pdf)
             names.append(f"{page}.pdf")
@@ -204,8 +271,13 @@ def build(
     font: str | None = None,
     archival: bool = False,
     feedback: Feedback | None = None,
+    jobs: int = 1,
+    force: bool = False,
 ) -> Written:
-    """Build the article and the report of every input; return the files written.
+    """Build the article and the report of every input that changed; return the files written.
+
+    Each input is built on its own: one with an error is reported and left unwritten (its last
+    good output stays as it was), and the others are still built.
 
     Args:
         inputs: YAML files, or folders of them.
@@ -216,43 +288,60 @@ def build(
             file; by default Times New Roman where the machine has it with every Vietnamese
             letter, else a metric-compatible twin, else the packaged Noto Serif.
         archival: print PDF/A-3b, tagged, for filing.
-        feedback: hears the warnings and each unit as it is written.
+        feedback: hears what becomes of each input.
+        jobs: how many processes build at once.
+        force: build every input, even those unchanged since the last build.
 
     Raises:
-        ReportgenError: an input, template or font problem (nothing is written then), or a
-            failure while writing.
+        BuildFailed: some inputs had problems and were not written; it holds what was.
+        ReportgenError: a problem with the whole build (a missing input, two inputs writing
+            into the same folder, a font): nothing is written then.
     """
     feedback = feedback or Feedback()
-    units = prepare(find_inputs(inputs), templates, write_html=fmt is not Format.PDF)
-    feedback.warned([warning for unit in units for warning in unit.warnings])
-    written = Written()
-    printer = None
+    sources = find_inputs(inputs)
+    clashes = _clashing_stems(sources)
+    if clashes:
+        raise ReportgenError(clashes)
+    chosen = None
     if fmt is not Format.HTML or font is not None:
         # Chosen before anything is written, so a misnamed font writes nothing at all.
         chosen = fonts.choose(font)
-    if fmt is not Format.HTML:
-        roots = [templating.packaged_templates(), *([templates] if templates else [])]
-        printer = Printer(roots, chosen, archival=archival)
-        written.font = chosen
-    feedback.writing(units)
-    failed: list[Problem] = []
+    from reportgen import workers  # which imports this module
+
+    settings = Settings(
+        templates, fmt is not Format.PDF, chosen if fmt is not Format.HTML else None, archival
+    )
+    basis = manifest.basis(
+        {"format": fmt.value, "font": chosen and chosen.family, "archival": archival},
+        templating.environment(templates),
+        [f"{page}.html" for page in PAGES],
+        [face.path for face in (chosen.faces if chosen else ())],
+    )
+    written = Written()
+    written.font = settings.font
+    problems: list[Problem] = []
+    failed: list[Path] = []
+    new_folder = not out.exists()
+    # One build at a time per output folder: a second one waits, or says another is running.
     with writing.locked(out):
-        for unit in units:
-            try:
-                files = write(unit, out, printer)
-            except ReportgenError as error:  # one unit's failure (a print over its limits) spares the rest
-                failed += error.problems
-                continue
-            feedback.wrote(unit, files)
-            written += files
+        record = manifest.Manifest(out) if force else manifest.Manifest.read(out)
+        todo = [source for source in sources if not record.fresh(source, basis)]
+        written.skipped = [source for source in sources if source not in todo]
+        with workers.run(todo, out, settings, jobs) as outcomes:
+            feedback.starting(todo, written.skipped)
+            for outcome in outcomes:
+                feedback.done(outcome)
+                if outcome.failed:
+                    record.forget(outcome.source)
+                    problems += [*outcome.problems]
+                    failed.append(outcome.source)
+                else:
+                    record.record(outcome.source, basis, outcome.read, outcome.files)
+                    written += outcome.files
+        if record.changed and (written or not new_folder):
+            record.save()
+    if new_folder and not written:
+        shutil.rmtree(out, ignore_errors=True)  # a build that wrote nothing leaves no folder behind
     if failed:
-        raise PartlyWritten(failed, written)
+        raise BuildFailed(problems, written, failed)
     return written
-
-
-class PartlyWritten(ReportgenError):
-    """Some units could not be written; the others were, and :attr:`written` lists their files."""
-
-    def __init__(self, problems: Sequence[Problem], written: Written) -> None:
-        super().__init__(problems)
-        self.written = written

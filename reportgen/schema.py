@@ -318,6 +318,8 @@ class YearEnd(_Model):
     """Tin bài: tác giả, tiêu đề và ngày đăng."""
     bao_cao: BaoCao
     """Báo cáo tổng kết: số, ký hiệu, người ký và nơi nhận."""
+    don_vi_truc_thuoc: list[str] = []
+    """Các đơn vị trực thuộc cộng số liệu vào hội này: tệp `.yaml` hoặc thư mục, tính từ thư mục của tệp này: `huyen/`."""  # noqa: E501
 
     @field_validator("phien_ban")
     @classmethod

@@ -262,7 +262,15 @@ def check(path: Path) -> Checked:
     Raises:
         ReportgenError: with every error found, and the file's warnings beside them.
     """
-    document = load(path, keep_going=True)
+    return check_document(load(path, keep_going=True))
+
+
+def check_document(document: Document) -> Checked:
+    """Validate and review a loaded input file (see :func:`check`).
+
+    Raises:
+        ReportgenError: with every error found, and the file's warnings beside them.
+    """
     warnings = plausibility.review(document)
     problems = list(document.problems)
     data = None

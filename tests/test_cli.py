@@ -34,9 +34,11 @@ def run(*args: str | Path) -> Result:
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder``, by its path relative to it, with its bytes."""
+    """Every file under ``folder`` but the build's manifest, by its path relative to it, with its bytes."""
     return {
-        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file() and path.name != ".reportgen.json"
     }
 
 
@@ -92,7 +94,7 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setattr(cli, "build", fake_build)
     result = run(
         "build", "a.yaml", "thu-muc", "-o", tmp_path / "ra", "--templates", tmp_path, "-f", "pdf",
-        "--font", "Tinos", "--pdf-a",
+        "--font", "Tinos", "--pdf-a", "--jobs", "2", "--force",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert isinstance(calls[0].pop("feedback"), Feedback)
@@ -104,6 +106,8 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
             "fmt": Format.PDF,
             "font": "Tinos",
             "archival": True,
+            "jobs": 2,
+            "force": True,
         }
     ]
 
@@ -119,7 +123,15 @@ def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.Monke
     assert run("build", "a.yaml").exit_code == 0
     assert isinstance(calls[0].pop("feedback"), Feedback)
     assert calls == [
-        {"out": Path("out"), "templates": None, "fmt": Format.ALL, "font": None, "archival": False}
+        {
+            "out": Path("out"),
+            "templates": None,
+            "fmt": Format.ALL,
+            "font": None,
+            "archival": False,
+            "jobs": 1,
+            "force": False,
+        }
     ]
 
 
@@ -152,7 +164,7 @@ def test_build_writes_html_and_pdf_and_prints_the_summary(tmp_path: Path) -> Non
     assert written["article.pdf"].startswith(b"%PDF-")
     assert HEADLINE in pdf_text(out / "bac-kan-2020" / "article.pdf")
     assert "BÁO CÁO" in pdf_text(out / "bac-kan-2020" / "report.pdf")
-    assert [p.name for p in out.iterdir()] == ["bac-kan-2020"]  # no staging folder left behind
+    assert sorted(p.name for p in out.iterdir()) == [".reportgen.json", "bac-kan-2020"]  # nothing staged left
 
 
 def test_format_html_writes_only_the_html_and_the_photos(tmp_path: Path) -> None:
@@ -171,6 +183,7 @@ def test_a_folder_of_inputs_builds_each_one(tmp_path: Path) -> None:
     assert result.stdout == (
         f"Đã ghi {out / SEED.stem}/: {', '.join(sorted(WEB))}\n"
         f"Đã ghi {out / SECOND.stem}/: {', '.join(sorted(WEB))}\n"
+        f"Đã ghi {out / 'tinh-bac-kan-2024'}/: {', '.join(sorted(WEB))}\n"
     )
 
 
@@ -211,16 +224,20 @@ def test_a_failed_build_leaves_the_last_good_output_unchanged(unit: Path, tmp_pa
     assert_failed_cleanly(result)
     assert result.stderr == bad_lines(unit / SEED.name) + nothing_written(2)
     assert files_in(out) == before
-    assert [p.name for p in out.iterdir()] == ["bac-kan-2020"]
+    assert sorted(p.name for p in out.iterdir()) == [".reportgen.json", "bac-kan-2020"]
 
 
-def test_one_bad_input_among_two_writes_nothing_for_either(unit: Path, tmp_path: Path) -> None:
+def test_one_bad_input_among_two_is_not_written_and_the_other_is(unit: Path, tmp_path: Path) -> None:
     bad = write_bad(unit)
     out = tmp_path / "out"
     result = run("build", unit / SEED.name, bad, "-o", out, "-f", "html")
-    assert_failed_cleanly(result)
-    assert result.stderr == bad_lines(bad) + nothing_written(2)
-    assert not out.exists()
+    assert result.exit_code == 1
+    assert result.stdout == f"Đã ghi {out / SEED.stem}/: {', '.join(sorted(WEB))}\n"
+    assert result.stderr == bad_lines(bad) + (
+        "2 lỗi: 1 tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
+        "sửa các dòng trên rồi chạy lại.\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == [".reportgen.json", SEED.stem]
 
 
 def test_problems_of_several_inputs_are_all_printed(unit: Path, tmp_path: Path) -> None:

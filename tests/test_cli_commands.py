@@ -129,7 +129,8 @@ def test_colours_only_on_a_terminal(unit: Path) -> None:
 def test_progress_is_drawn_on_a_terminal_for_several_files(tmp_path: Path) -> None:
     result = run("build", SEED, SECOND, "-o", tmp_path / "out", "-f", "html", env=TERMINAL)
     assert result.exit_code == 0
-    assert "Đang làm bac-kan-2020.yaml" in result.stderr
+    assert "Đang làm 2 tệp" in result.stderr
+    assert "Đã làm bac-kan-2020.yaml" in result.stderr
     assert "2/2" in result.stderr
 
 

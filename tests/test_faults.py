@@ -23,7 +23,7 @@ import reportgen
 from reportgen import isolation, writing
 from reportgen.errors import ReportgenError
 from reportgen.isolation import Limits, print_pdf
-from reportgen.pipeline import Format, PartlyWritten
+from reportgen.pipeline import BuildFailed, Format
 from reportgen.rendering import Printer
 from tests.conftest import ROOT, SECOND, SEED
 
@@ -53,7 +53,18 @@ def previous(tmp_path: Path, built: Path) -> Path:
 def test_a_build_killed_mid_print_leaves_the_previous_output(previous: Path) -> None:
     before = snapshot(previous)
     build = subprocess.Popen(
-        [sys.executable, "-m", "reportgen", "build", str(SEED), str(SECOND), "--out", str(previous), "-q"],
+        [
+            sys.executable,
+            "-m",
+            "reportgen",
+            "build",
+            str(SEED),
+            str(SECOND),
+            "--out",
+            str(previous),
+            "-q",
+            "--force",
+        ],
         cwd=ROOT,
         start_new_session=True,
     )
@@ -66,7 +77,7 @@ def test_a_build_killed_mid_print_leaves_the_previous_output(previous: Path) -> 
     os.killpg(build.pid, signal.SIGKILL)  # the build and its printing child, mid-print
     build.wait()
     assert snapshot(previous) == before
-    reportgen.build([SEED], out=previous, fmt=Format.HTML)  # the next build cleans up
+    reportgen.build([SEED], out=previous, fmt=Format.HTML, force=True)  # the next build cleans up
     assert not list(previous.glob(f".*{writing.STAGE_SUFFIX}"))
 
 
@@ -81,7 +92,7 @@ def test_a_full_disk_leaves_the_previous_output(previous: Path, monkeypatch: pyt
 
     monkeypatch.setattr(Path, "write_bytes", full)
     with pytest.raises(ReportgenError) as caught:
-        reportgen.build([SEED], out=previous)
+        reportgen.build([SEED], out=previous, force=True)
     assert [str(p) for p in caught.value.problems] == [f"{previous / SEED.stem}: {FULL}"]
     assert snapshot(previous) == before
 
@@ -140,7 +151,7 @@ def test_a_permission_error_leaves_the_previous_output(
 
     monkeypatch.setattr(writing, "stage", refused)
     with pytest.raises(ReportgenError) as caught:
-        reportgen.build([SEED], out=previous, fmt=Format.HTML)
+        reportgen.build([SEED], out=previous, fmt=Format.HTML, force=True)
     assert [str(p) for p in caught.value.problems] == [f"{previous / SEED.stem}: {READ_ONLY}"]
     assert snapshot(previous) == before
 
@@ -231,8 +242,8 @@ def test_the_other_units_carry_on_when_one_print_hangs(
         return real(self, html, base, document)
 
     monkeypatch.setattr(Printer, "pdf", hangs_on_bac_kan)
-    with pytest.raises(PartlyWritten) as caught:
-        reportgen.build([SEED, SECOND], out=previous)
+    with pytest.raises(BuildFailed) as caught:
+        reportgen.build([SEED, SECOND], out=previous, force=True)
     assert {problem.location.file.name for problem in caught.value.problems} == {
         "article.pdf"
     }  # then the unit stops

@@ -156,7 +156,7 @@ DEFECTS = [
         ("ghi_chu_rieng", ""),
         "ghi_chu_rieng: trường `ghi_chu_rieng` không có trong mẫu — các trường có thể dùng: phien_ban, "
         "to_chuc, nam, hoi_nghi, chi_tieu, ket_qua, han_che, phuong_huong, khen_thuong, anh, bai_viet, "
-        "bao_cao",
+        "bao_cao, don_vi_truc_thuoc",
         id="unknown-field",
     ),
     pytest.param(

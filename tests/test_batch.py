@@ -1,0 +1,196 @@
+"""Many units in one build: a broken one does not stop the others; unchanged ones are skipped."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import reportgen
+from reportgen import manifest
+from reportgen.pipeline import BuildFailed, Feedback, Outcome
+
+from .conftest import INPUTS, SECOND, SEED
+
+HTML = reportgen.Format.HTML
+
+
+class Heard(Feedback):
+    def __init__(self) -> None:
+        self.started: list[Path] = []
+        self.skipped: list[Path] = []
+        self.outcomes: list[Outcome] = []
+
+    def starting(self, sources: object, skipped: object) -> None:
+        self.started, self.skipped = list(sources), list(skipped)  # type: ignore[call-overload]
+
+    def done(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """A folder of units: the two samples, the province and its districts, and their photos."""
+    folder = tmp_path / "inputs"
+    shutil.copytree(INPUTS, folder)
+    return folder
+
+
+def built(out: Path, inputs: list[Path], **options: object) -> Heard:
+    heard = Heard()
+    reportgen.build(inputs, out=out, fmt=HTML, feedback=heard, **options)  # type: ignore[arg-type]
+    return heard
+
+
+def stems(paths: list[Path]) -> list[str]:
+    return sorted(path.stem for path in paths)
+
+
+# --- a broken unit among good ones ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_broken_unit_is_reported_and_the_others_are_built(inputs: Path, tmp_path: Path, jobs: int) -> None:
+    broken = inputs / SECOND.name
+    broken.write_text(broken.read_text(encoding="utf-8").replace("gia_tri: 381", "gia_tri: 381,5"), "utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(BuildFailed) as raised:
+        reportgen.build([inputs], out=out, fmt=HTML, jobs=jobs)
+    assert raised.value.failed == [broken]
+    assert [str(problem) for problem in raised.value.errors] == [
+        f'{broken}:39:18: chi_tieu.to_chuc_hoi.danh_sach.hoi_vien_moi.gia_tri: "381,5" không phải số nguyên '
+        "— hãy viết số nguyên, ví dụ 63.979"
+    ]
+    assert sorted({path.relative_to(out).parts[0] for path in raised.value.written}) == [
+        "bac-kan-2020",
+        "tinh-bac-kan-2024",
+    ]
+    assert not (out / "na-ri-2023").exists()
+    assert (out / "tinh-bac-kan-2024" / "report.html").is_file()
+
+
+def test_a_build_in_two_processes_writes_what_one_process_writes(inputs: Path, tmp_path: Path) -> None:
+    sources = [inputs, inputs / "bac-kan-2024"]
+    built(tmp_path / "one", sources)
+    built(tmp_path / "two", sources, jobs=2)
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.html")}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.html")}
+    assert len(one) == 11 * 3 and one == two
+
+
+def test_the_cli_says_what_failed_and_exits_1(inputs: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reportgen.cli import app
+
+    broken = inputs / SEED.name
+    broken.write_text(broken.read_text(encoding="utf-8").replace("nam: 2020", "nam: hai nghìn"), "utf-8")
+    result = CliRunner().invoke(app, ["build", str(inputs), "-o", str(tmp_path / "out"), "-f", "html"])
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "1 lỗi: 1 tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
+        "sửa các dòng trên rồi chạy lại.\n"
+    )
+    assert f"Đã ghi {tmp_path / 'out' / 'na-ri-2023'}/" in result.stdout
+
+
+# --- incremental builds -----------------------------------------------------------------------------
+
+
+def test_an_unchanged_build_skips_every_unit_and_force_builds_them_again(
+    inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert stems(built(out, [inputs]).started) == ["bac-kan-2020", "na-ri-2023", "tinh-bac-kan-2024"]
+    again = built(out, [inputs])
+    assert again.started == [] and stems(again.skipped) == ["bac-kan-2020", "na-ri-2023", "tinh-bac-kan-2024"]
+    assert len(built(out, [inputs], force=True).started) == 3
+
+
+def rebuilt_after(change: object, inputs: Path, out: Path, **options: object) -> list[str]:
+    built(out, [inputs])
+    change()  # type: ignore[operator]
+    return stems(built(out, [inputs], **options).started)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_changed_input_rebuilds_that_unit_only(inputs: Path, tmp_path: Path) -> None:
+    change = lambda: edit(inputs / SECOND.name, "gia_tri: 381", "gia_tri: 382")  # noqa: E731
+    assert rebuilt_after(change, inputs, tmp_path / "out") == ["na-ri-2023"]
+
+
+def test_a_changed_sub_unit_rebuilds_the_unit_it_adds_up_into(inputs: Path, tmp_path: Path) -> None:
+    change = lambda: edit(inputs / "bac-kan-2024" / "na-ri.yaml", "5.518", "5.519")  # noqa: E731
+    assert rebuilt_after(change, inputs, tmp_path / "out") == ["tinh-bac-kan-2024"]
+
+
+def test_a_new_file_in_a_sub_unit_folder_rebuilds_the_unit(inputs: Path, tmp_path: Path) -> None:
+    folder = inputs / "bac-kan-2024"
+    edit(inputs / "tinh-bac-kan-2024.yaml", "        gia_tri: 1.096\n", "")  # added up, not stated
+    change = lambda: shutil.copy(folder / "na-ri.yaml", folder / "na-ri-2.yaml")  # noqa: E731
+    assert rebuilt_after(change, inputs, tmp_path / "out") == ["tinh-bac-kan-2024"]
+
+
+def test_a_changed_photo_rebuilds_the_unit_that_shows_it(inputs: Path, tmp_path: Path) -> None:
+    photo = inputs / "anh" / "hoi-nghi-na-ri.png"
+    change = lambda: photo.write_bytes(photo.read_bytes() + b"\0")  # noqa: E731
+    assert rebuilt_after(change, inputs, tmp_path / "out") == ["na-ri-2023"]
+
+
+def test_a_changed_template_or_asset_rebuilds_everything(inputs: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mau"
+    mine.mkdir()
+    out = tmp_path / "out"
+    built(out, [inputs], templates=mine)
+    (mine / "unused.txt").write_text("không phải mẫu", encoding="utf-8")
+    assert built(out, [inputs], templates=mine).started == []  # not a template any page uses
+    (mine / "report.css").write_text("body { color: black; }", encoding="utf-8")  # an asset, included
+    assert len(built(out, [inputs], templates=mine).started) == 3
+    (mine / "_macros.html").write_text('{% extends "!default/_macros.html" %}', encoding="utf-8")
+    assert len(built(out, [inputs], templates=mine).started) == 3
+
+
+def test_another_version_or_option_rebuilds_everything(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    built(out, [inputs])
+    assert len(built(out, [inputs], font="Noto Serif").started) == 3  # another option
+    assert built(out, [inputs], font="Noto Serif").started == []
+    monkeypatch.setattr(manifest, "_version", lambda name: "9.9" if name == "reportgen" else "1")
+    assert len(built(out, [inputs], font="Noto Serif").started) == 3
+
+
+def test_a_deleted_output_file_is_written_again(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    change = lambda: (out / "bac-kan-2020" / "report.html").unlink()  # noqa: E731
+    assert rebuilt_after(change, inputs, out) == ["bac-kan-2020"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["", "{", "[]", '{"format": 1, "units": {"bac-kan-2020": {"source": 3}}}', '{"format": 99, "units": {}}'],
+)
+def test_a_corrupt_manifest_means_a_full_build(inputs: Path, tmp_path: Path, damage: str) -> None:
+    out = tmp_path / "out"
+    built(out, [inputs])
+    (out / manifest.NAME).write_text(damage, encoding="utf-8")
+    assert len(built(out, [inputs]).started) == 3
+    assert json.loads((out / manifest.NAME).read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_a_unit_that_failed_is_built_next_time_even_unchanged(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    built(out, [inputs])
+    edit(inputs / SEED.name, "nam: 2020", "nam: 20")
+    with pytest.raises(BuildFailed):
+        built(out, [inputs])
+    edit(inputs / SEED.name, "nam: 20", "nam: 2020")  # back as it was built the first time
+    assert stems(built(out, [inputs]).started) == ["bac-kan-2020"]
