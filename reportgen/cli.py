@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from reportgen import json_schema, preview_server, skeleton
 from reportgen.clikit import LANG_OPTION, Command, Group, parse_language
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
-from reportgen.pipeline import BuildFailed, Format, build, find_inputs
-from reportgen.rollup import check
+from reportgen.outcomes import BuildFailed, Format, Written
+
+# The stages (pydantic models, Jinja2, Pillow, WeasyPrint) are imported inside the commands
+# that use them, so `reportgen --help` answers as fast as Typer itself.
+
+
+def build(inputs: list[Path], **options: Any) -> Written:
+    """Run :func:`reportgen.pipeline.build`, importing the stages only now."""
+    from reportgen.pipeline import build as build_all
+
+    return build_all(inputs, **options)
+
 
 app = typer.Typer(
     cls=Group,
@@ -132,6 +141,8 @@ def init_command(
     """Write a commented skeleton of a year-end file."""
     console = Console(quiet)
     try:
+        from reportgen import skeleton
+
         written = skeleton.create(
             file, organisation=org, year=year or skeleton.default_year(datetime.date.today()), force=force
         )
@@ -155,6 +166,9 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     """Report every problem of every input; exit 1 when there is an error."""
     console = Console(quiet)
     try:
+        from reportgen.pipeline import find_inputs
+        from reportgen.rollup import check
+
         sources = find_inputs(inputs)
     except ReportgenError as error:
         console.failed(error, _("không kiểm tra được."))
@@ -311,6 +325,8 @@ def preview_command(
         typer.secho(line, fg=typer.colors.RED if problem else None, err=problem)
 
     try:
+        from reportgen import preview_server
+
         preview_server.run(source, templates, port, say)
     except ReportgenError as error:
         Console().failed(error, _("chưa mở được trang xem trước."))
@@ -330,6 +346,8 @@ def schema_command(
     lang: Lang = None,
 ) -> None:
     """Print the JSON Schema of the input format, or write it to a file."""
+    from reportgen import json_schema
+
     if out is None:
         typer.echo(json_schema.dumps(), nl=False)
         return

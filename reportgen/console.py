@@ -18,7 +18,7 @@ import typer
 
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import _, ngettext
-from reportgen.pipeline import Feedback, Outcome
+from reportgen.outcomes import Feedback, Outcome
 
 
 class Console:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -19,19 +18,24 @@ import jinja2
 from reportgen import compute, fonts, isolation, manifest, photos, portal, rollup, templating, writing
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
+from reportgen.outcomes import BuildFailed, Feedback, Format, Outcome, Settings, Written
 from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
 
+__all__ = [
+    "BuildFailed",
+    "Feedback",
+    "Format",
+    "Outcome",
+    "Settings",
+    "Unit",
+    "Written",
+    "build",
+    "find_inputs",
+]
+
 PAGES = ("article", "report")
 """The documents built for each unit, by template name without ``.html``; each is also printed."""
-
-
-class Format(StrEnum):
-    """Which files ``build`` writes."""
-
-    HTML = "html"
-    PDF = "pdf"
-    ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -50,65 +54,6 @@ class Unit:
     read: tuple[Path, ...] = ()
     """Every file and folder the unit's output depends on besides templates: the input, its
     sub-units, its photos (also those that are missing)."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one input in a build: its files written, or the problems that stopped it."""
-
-    source: Path
-    files: tuple[Path, ...] = ()
-    warnings: tuple[Problem, ...] = ()
-    problems: tuple[Problem, ...] = ()
-    read: dict[str, str] = field(default_factory=dict)
-    """The content hash of every file the output was built from, for the manifest."""
-
-    @property
-    def failed(self) -> bool:
-        """Whether the unit was left unwritten."""
-        return bool(self.problems)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every unit of a build is made with; sent to each worker process once."""
-
-    templates: Path | None
-    write_html: bool
-    font: fonts.Font | None
-    """The report's font when PDFs are printed, else None."""
-    archival: bool
-
-
-class Feedback:
-    """What a build tells its caller as it goes; this one keeps quiet, the CLI's shows it."""
-
-    def starting(self, sources: Sequence[Path], skipped: Sequence[Path]) -> None:
-        """``sources`` are about to be built; ``skipped`` have not changed since the last build."""
-
-    def done(self, outcome: Outcome) -> None:
-        """One input is written, or failed; its warnings and problems are in ``outcome``."""
-
-
-class Written(list[Path]):
-    """The files a build wrote, and the font its reports were printed in (None without PDF)."""
-
-    font: fonts.Font | None = None
-    skipped: list[Path]
-    """The inputs left as they were built last time, nothing having changed."""
-
-    def __init__(self, files: Iterable[Path] = ()) -> None:
-        super().__init__(files)
-        self.skipped = []
-
-
-class BuildFailed(ReportgenError):
-    """Some inputs had problems and were not written; the others were, into ``written``."""
-
-    def __init__(self, problems: Iterable[Problem], written: Written, failed: Sequence[Path]) -> None:
-        super().__init__(dict.fromkeys(problems))  # a template's mistake fails every unit alike: say it once
-        self.written = written
-        self.failed = list(failed)
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:

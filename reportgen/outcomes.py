@@ -1,0 +1,85 @@
+"""What a build is asked for and what it answers: the words the command line and the library share.
+
+Kept apart from :mod:`reportgen.pipeline` so that ``reportgen --help``, ``init`` and
+``validate`` need not import the stages (pydantic models, Jinja2, Pillow) to name an option.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen.errors import Problem, ReportgenError
+
+if TYPE_CHECKING:
+    from reportgen import fonts
+
+
+class Format(StrEnum):
+    """Which files ``build`` writes."""
+
+    HTML = "html"
+    PDF = "pdf"
+    ALL = "all"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input in a build: its files written, or the problems that stopped it."""
+
+    source: Path
+    files: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    read: dict[str, str] = field(default_factory=dict)
+    """The content hash of every file the output was built from, for the manifest."""
+
+    @property
+    def failed(self) -> bool:
+        """Whether the unit was left unwritten."""
+        return bool(self.problems)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every unit of a build is made with; sent to each worker process once."""
+
+    templates: Path | None
+    write_html: bool
+    font: fonts.Font | None
+    """The report's font when PDFs are printed, else None."""
+    archival: bool
+
+
+class Feedback:
+    """What a build tells its caller as it goes; this one keeps quiet, the CLI's shows it."""
+
+    def starting(self, sources: Sequence[Path], skipped: Sequence[Path]) -> None:
+        """``sources`` are about to be built; ``skipped`` have not changed since the last build."""
+
+    def done(self, outcome: Outcome) -> None:
+        """One input is written, or failed; its warnings and problems are in ``outcome``."""
+
+
+class Written(list[Path]):
+    """The files a build wrote, and the font its reports were printed in (None without PDF)."""
+
+    font: fonts.Font | None = None
+    skipped: list[Path]
+    """The inputs left as they were built last time, nothing having changed."""
+
+    def __init__(self, files: Iterable[Path] = ()) -> None:
+        super().__init__(files)
+        self.skipped = []
+
+
+class BuildFailed(ReportgenError):
+    """Some inputs had problems and were not written; the others were, into ``written``."""
+
+    def __init__(self, problems: Iterable[Problem], written: Written, failed: Sequence[Path]) -> None:
+        super().__init__(dict.fromkeys(problems))  # a template's mistake fails every unit alike: say it once
+        self.written = written
+        self.failed = list(failed)
