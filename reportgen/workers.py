@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from reportgen import i18n, templating
+from reportgen import i18n, isolation, templating
 from reportgen.pipeline import Outcome, Settings, make
 from reportgen.rendering import Printer
 
@@ -79,5 +79,8 @@ def _here(sources: Sequence[Path], out: Path, settings: Settings) -> Iterator[Ou
     if not sources:
         return
     tools = Tools(settings)
-    for source in sources:
-        yield tools.make(source, out)
+    try:
+        for source in sources:
+            yield tools.make(source, out)
+    finally:
+        isolation.stop()  # the printing child serves this build's printer only
