@@ -93,6 +93,17 @@ def parse_folder(value: str) -> Path:
     return Path(value)
 
 
+Templates = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help=N_("Thư mục mẫu riêng, được tìm trước các mẫu có sẵn."),
+        parser=parse_folder,
+        metavar=N_("THƯ_MỤC"),
+    ),
+]
+
+
 def parse_year(value: str) -> int:
     """Check a ``--year`` value: a year written with four digits.
 
@@ -205,15 +216,7 @@ def build_command(
     out: Annotated[
         Path, typer.Option("--out", "-o", help=N_("Thư mục ghi kết quả."), metavar=N_("THƯ_MỤC"))
     ] = Path("out"),
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            help=N_("Thư mục mẫu riêng, được tìm trước các mẫu có sẵn."),
-            parser=parse_folder,
-            metavar=N_("THƯ_MỤC"),
-        ),
-    ] = None,
+    templates: Templates = None,
     fmt: Annotated[
         Format,
         typer.Option(
@@ -311,12 +314,7 @@ def preview_command(
         int | None,
         typer.Option("--port", "-p", help=N_("Cổng; mặc định 8000 (bận thì cổng khác)."), metavar=N_("CỔNG")),
     ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates", help=N_("Thư mục mẫu riêng."), parser=parse_folder, metavar=N_("THƯ_MỤC")
-        ),
-    ] = None,
+    templates: Templates = None,
     lang: Lang = None,
 ) -> None:
     """Serve the article and the report on 127.0.0.1, rebuilt and reloaded on every save."""
