@@ -29,6 +29,17 @@ COMPARE_TEMPLATE = "_compare.html"
 """The macros that word comparisons; a user's copy replaces them everywhere."""
 
 
+OPTIONS: dict[str, Any] = {
+    "autoescape": True,  # for every template name, .j2 and .jinja included
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+    "extensions": ["jinja2.ext.do"],
+}
+"""How every reportgen environment is set up, whatever its loader."""
+
+
 def packaged_templates() -> Path:
     """The templates that come with reportgen, installed or in a checkout."""
     package = Path(__file__).resolve().parent
@@ -150,15 +161,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     # Sandboxed: a user's template cannot reach Python's internals (``__class__``, ``__globals__``)
     # to read or run anything on the machine. It costs about a tenth of a millisecond per page
     # (bench/isolation.py), so every template gets it, not only the user's.
-    env = jinja2.sandbox.SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.do"],
-    )
+    env = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), **OPTIONS)
     env.filters.update(FILTERS)
     # Structured data stays readable Vietnamese in the page source; `tojson` still escapes < > & '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}

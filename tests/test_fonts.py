@@ -10,7 +10,6 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import pypdf
 import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -19,6 +18,7 @@ import reportgen
 from reportgen import fonts
 from reportgen.errors import ReportgenError
 from tests.conftest import SECOND
+from tests.report_pdf import embedded_fonts
 
 FULL = fonts.VIETNAMESE
 LATIN_1 = "".join(c for c in fonts.VIETNAMESE if ord(c) < 0x100)
@@ -190,19 +190,6 @@ def test_the_faces_are_registered_by_path() -> None:
 # --- printing with the chosen font ------------------------------------------------------------
 
 
-def pdf_fonts(path: Path) -> set[str]:
-    """Every font of the PDF, by its name without the subset tag; each must be embedded."""
-    names = set()
-    for page in pypdf.PdfReader(path).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-            descriptor = descendant["/FontDescriptor"].get_object()
-            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font
-            names.add(str(font["/BaseFont"]).split("+", 1)[-1])
-    return names
-
-
 def test_the_report_prints_in_the_machine_s_times_new_roman(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -213,7 +200,7 @@ def test_the_report_prints_in_the_machine_s_times_new_roman(
     monkeypatch.setattr(fonts, "installed_fonts", lambda: {"Times New Roman": [times]})
     written = reportgen.build([SECOND], out=tmp_path / "out", fmt=reportgen.Format.PDF)
     assert written.font is not None and written.font.describe() == "Times New Roman (phông của máy)"
-    names = pdf_fonts(tmp_path / "out" / SECOND.stem / "report.pdf")
+    names = embedded_fonts(tmp_path / "out" / SECOND.stem / "report.pdf")
     assert names and all(name.startswith("TimesNewRoman") for name in names), names
 
 
@@ -222,7 +209,7 @@ def test_the_named_font_file_prints_the_report(tmp_path: Path) -> None:
         [SECOND], out=tmp_path / "out", fmt=reportgen.Format.PDF, font=str(fonts.PACKAGED.faces[0].path)
     )
     assert written.font is not None and written.font.origin is fonts.Origin.FILE
-    names = pdf_fonts(tmp_path / "out" / SECOND.stem / "report.pdf")
+    names = embedded_fonts(tmp_path / "out" / SECOND.stem / "report.pdf")
     # One upright file: bold is the variable font's own, italic is slanted from it.
     assert names and all(name.startswith("NotoSerif") for name in names), names
 
