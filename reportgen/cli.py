@@ -355,3 +355,7 @@ def schema_command(
         Console().failed(error, _("chưa ghi tệp nào."))
         raise typer.Exit(1) from None
     typer.echo(_("Đã ghi {file}.").format(file=out))
+
+
+# The signing commands live in a module of their own; importing it adds them to `app`.
+from reportgen import cli_sign  # noqa: E402, F401

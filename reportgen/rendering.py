@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from reportgen import fonts
+from reportgen import fonts, signature_place
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 
@@ -51,6 +51,16 @@ def _font_namer(family: str) -> Any:
                 and item["FontFamily"].string == fonts.REPORT_FAMILY
             ):
                 item["FontFamily"] = pydyf.String(family)
+
+    return finish
+
+
+def _all(finishers: list[Any]) -> Any:
+    """One WeasyPrint finisher that runs ``finishers`` in turn."""
+
+    def finish(document: Any, pdf: Any) -> None:
+        for finisher in finishers:
+            finisher(document, pdf)
 
     return finish
 
@@ -119,7 +129,11 @@ class Printer:
             ).render(stylesheets=[self._fonts], font_config=self._font_config, **options)
             laid_out.metadata.created = laid_out.metadata.created or self._time
             laid_out.metadata.modified = laid_out.metadata.modified or self._time
-            pdf = laid_out.write_pdf(finisher=self._finisher, **options)
+            # The signature block's place is known only now, after layout: it goes into the PDF
+            # as an empty signature field, where `reportgen sign` (or any signing program) finds it.
+            place = signature_place.find(laid_out)
+            finishers = [self._finisher, *([signature_place.add_field(place)] if place else [])]
+            pdf = laid_out.write_pdf(finisher=_all(finishers), **options)
         except Refused as refusal:
             raise ReportgenError.at(where, str(refusal)) from None
         except Exception as error:  # WeasyPrint raises many kinds; the user needs the file named
