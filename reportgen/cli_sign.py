@@ -1,7 +1,8 @@
 """The ``sign`` and ``verify`` commands: options in, the signing modules called, answers printed.
 
-The work is done by :mod:`reportgen.signing` and :mod:`reportgen.verifying`. Kept beside :mod:`reportgen.cli` (which imports this module last, so the commands join its
-``app``) because signing has many options of its own. A password or PIN is read from a
+The work is done by :mod:`reportgen.signing` and :mod:`reportgen.verifying`. Kept beside
+:mod:`reportgen.cli` (which imports this module last, so the commands join its ``app``)
+because signing has many options of its own. A password or PIN is read from a
 prompt that does not echo, or from a file: never from the command line, where it would stay
 in the shell's history and be visible to other users in the process list.
 """
@@ -224,5 +225,5 @@ def verify_command(
         )
         typer.secho(said.format(failed=failed, count=len(checks)), fg=typer.colors.RED, err=True)
         raise typer.Exit(1)
-    said = ngettext("Chữ ký hợp lệ.", "Cả {count} chữ ký đều hợp lệ.", len(checks))
+    said = ngettext("Cả {count} chữ ký đều hợp lệ.", "Cả {count} chữ ký đều hợp lệ.", len(checks))
     typer.echo(said.format(count=len(checks)))

@@ -126,6 +126,8 @@ def _session(token: Token, pin: str) -> Iterator[tuple[Any, Path]]:
     [(_index, chosen)] = tokens
     try:
         session = chosen.open(user_pin=pin)
+    except p11.UserAlreadyLoggedIn:  # the signer's and the seal's keys on one token: one login serves both
+        session = chosen.open()
     except p11.PinLocked:
         raise ReportgenError.at(
             Location(where),
@@ -151,6 +153,8 @@ def _session(token: Token, pin: str) -> Iterator[tuple[Any, Path]]:
 
 def _tokens(library: Any, token: Token) -> list[tuple[int, Any]]:
     """The tokens plugged in that match ``token``'s slot and label, with their slot numbers."""
+    from pkcs11 import TokenFlag
+
     found = []
     for index, slot in enumerate(library.get_slots()):
         if token.slot is not None and index != token.slot:
@@ -158,6 +162,8 @@ def _tokens(library: Any, token: Token) -> list[tuple[int, Any]]:
         try:
             present = slot.get_token()
         except Exception:  # an empty slot: its reader has no token in it
+            continue
+        if not present.flags & TokenFlag.TOKEN_INITIALIZED:  # a blank token holds no key
             continue
         if token.label is None or present.label.strip() == token.label:
             found.append((index, present))

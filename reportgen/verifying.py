@@ -144,7 +144,9 @@ def describe(index: int, check: Check) -> list[str]:
     elif check.changed_after == "other":
         lines.append(_("  Nội dung: có thay đổi sau khi ký ngoài việc ký thêm — chữ ký không còn giá trị"))
     elif check.changed_after == "signatures":
-        lines.append(_("  Nội dung: nguyên vẹn; sau chữ ký này chỉ có thêm chữ ký khác"))
+        lines.append(
+            _("  Nội dung: nguyên vẹn; sau khi ký chỉ có thêm chữ ký khác hoặc dữ liệu kiểm tra chữ ký")
+        )
     else:
         lines.append(_("  Nội dung: nguyên vẹn, không thay đổi sau khi ký"))
     if not check.intact:

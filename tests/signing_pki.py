@@ -145,7 +145,6 @@ def softhsm_token(folder: Path, identities: dict[str, Identity], label: str = "T
     """
     import pkcs11
     from pkcs11 import Attribute, ObjectClass
-    from pkcs11.util.rsa import encode_rsa_private_key  # noqa: F401 - proves the helpers are there
 
     assert SOFTHSM_LIBRARY is not None, "softhsm2 is not installed"
     tokens = folder / "tokens"
