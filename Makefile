@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test golden translations lint clean bench
+.PHONY: demo test golden translations reference lint clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ bench: $(STAMP)
 # Rewrite tests/golden/ from the sample inputs; review the diff like code.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
+
+# Rewrite templates/reference.docx, the Word copies' styles and page set-up, from its generator
+# (reportgen/word_reference.py); tests/test_word.py fails while the two disagree.
+reference: $(STAMP)
+	$(BIN)/python -m reportgen.word_reference templates/reference.docx
 
 # Refresh the message catalogs after changing a message: extract the Vietnamese messages into the
 # template, merge it into the English catalog (then translate what is new, the lines with an
