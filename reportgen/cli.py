@@ -76,7 +76,7 @@ def parse_format(value: str) -> Format:
         return Format(value)
     except ValueError:
         raise typer.BadParameter(
-            _('"{value}" không phải định dạng reportgen ghi được — hãy viết html, pdf hoặc all').format(
+            _('"{value}" không phải định dạng reportgen ghi được — hãy viết html, pdf, docx hoặc all').format(
                 value=value
             )
         ) from None
@@ -222,9 +222,9 @@ def build_command(
         typer.Option(
             "--format",
             "-f",
-            help=N_("Ghi html, pdf hay cả hai (all)."),
+            help=N_("Ghi html, pdf, docx (Word) hay tất cả (all)."),
             parser=parse_format,
-            metavar="html|pdf|all",
+            metavar="html|pdf|docx|all",
         ),
     ] = Format.ALL,
     font: Annotated[

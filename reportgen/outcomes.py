@@ -23,7 +23,23 @@ class Format(StrEnum):
 
     HTML = "html"
     PDF = "pdf"
+    DOCX = "docx"
     ALL = "all"
+
+    @property
+    def html(self) -> bool:
+        """Whether the HTML pages (and the article's body and text) are written."""
+        return self in (Format.HTML, Format.ALL)
+
+    @property
+    def pdf(self) -> bool:
+        """Whether the pages are printed to PDF."""
+        return self in (Format.PDF, Format.ALL)
+
+    @property
+    def docx(self) -> bool:
+        """Whether the Word copies are written."""
+        return self in (Format.DOCX, Format.ALL)
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,8 @@ class Settings:
     font: fonts.Font | None
     """The report's font when PDFs are printed, else None."""
     archival: bool
+    word: Path | None = None
+    """The reference document when the Word copies are written, else None."""
 
 
 class Feedback:

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -21,6 +22,9 @@ from reportgen.i18n import _
 from reportgen.outcomes import BuildFailed, Feedback, Format, Outcome, Settings, Written
 from reportgen.photos import WebPhoto
 from reportgen.rendering import Printer
+
+if TYPE_CHECKING:
+    from reportgen.word import Word
 
 __all__ = [
     "BuildFailed",
@@ -124,7 +128,12 @@ def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_htm
 
 
 def make(
-    source: Path, out: Path, env: jinja2.Environment, printer: Printer | None, write_html: bool
+    source: Path,
+    out: Path,
+    env: jinja2.Environment,
+    printer: Printer | None,
+    write_html: bool,
+    word: Word | None = None,
 ) -> Outcome:
     """Build one input into ``out/<stem>/``; a problem is returned in the outcome, not raised.
 
@@ -136,7 +145,7 @@ def make(
         unit = plan(source, env, write_html=write_html)
         read = {str(path.resolve()): manifest.digest(path) for path in unit.read}
         read[str(source.resolve())] = own
-        files = write(unit, out, printer)
+        files = write(unit, out, printer, word)
     except ReportgenError as error:
         return Outcome(source, problems=tuple(error.problems))
     return Outcome(source, tuple(files), unit.warnings, (), read)
@@ -160,7 +169,7 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
     return problems
 
 
-def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
+def write(unit: Unit, out: Path, printer: Printer | None, word: Word | None = None) -> list[Path]:
     """Write one unit's files into ``out/<input stem>/``; return the paths written.
 
     Raises:
@@ -174,7 +183,7 @@ def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
     except OSError as error:
         raise writing.failure(target, error) from None
     try:
-        names = _stage(unit, stage, printer, target)
+        names = _stage(unit, stage, printer, target, word)
         writing.commit(stage, names, target)
     except OSError as error:
         raise writing.failure(target, error) from None
@@ -183,10 +192,13 @@ def write(unit: Unit, out: Path, printer: Printer | None) -> list[Path]:
     return [target / name for name in names]
 
 
-def _stage(unit: Unit, stage: Path, printer: Printer | None, target: Path) -> list[str]:
+def _stage(
+    unit: Unit, stage: Path, printer: Printer | None, target: Path, word: Word | None = None
+) -> list[str]:
     """Write every file of ``unit`` into ``stage``; return their names relative to it.
 
-    HTML is written unless only PDF was asked for; PDF is printed when there is a printer.
+    HTML is written when asked for; PDF is printed when there is a printer, and the Word
+    copies are made (from the same HTML, after the photos they show) when there is a ``word``.
     """
     names = []
     for photo in unit.photos:
@@ -203,6 +215,9 @@ def _stage(unit: Unit, stage: Path, printer: Printer | None, target: Path) -> li
             names.append(f"{page}.pdf")
     for name, text in unit.forms.items() if unit.write_html else ():
         (stage / name).write_text(text, encoding="utf-8")
+        names.append(name)
+    for name, document in (word.documents(unit.html, stage, target) if word else {}).items():
+        (stage / name).write_bytes(document)
         names.append(name)
     return names
 
@@ -247,17 +262,25 @@ def build(
     clashes = _clashing_stems(sources)
     if clashes:
         raise ReportgenError(clashes)
-    chosen = None
-    if fmt is not Format.HTML or font is not None:
+    chosen = reference = None
+    if fmt.pdf or font is not None:
         # Chosen before anything is written, so a misnamed font writes nothing at all.
         chosen = fonts.choose(font)
+    if fmt.docx:
+        from reportgen import word  # python-docx is loaded only for Word copies
+
+        reference = word.reference_for(templates)
+        word.load_reference(reference)  # a broken reference document, too, writes nothing
     from reportgen import workers  # which imports this module
 
-    settings = Settings(
-        templates, fmt is not Format.PDF, chosen if fmt is not Format.HTML else None, archival
-    )
+    settings = Settings(templates, fmt.html, chosen if fmt.pdf else None, archival, reference)
     basis = manifest.basis(
-        {"format": fmt.value, "font": chosen and chosen.family, "archival": archival},
+        {
+            "format": fmt.value,
+            "font": chosen and chosen.family,
+            "archival": archival,
+            "reference": reference and manifest.digest(reference),
+        },
         templating.environment(templates),
         [f"{page}.html" for page in PAGES],
         [face.path for face in (chosen.faces if chosen else ())],

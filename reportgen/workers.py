@@ -14,12 +14,16 @@ import multiprocessing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from reportgen import i18n, isolation, templating
 from reportgen.pipeline import Outcome, Settings, make
 from reportgen.rendering import Printer
+
+if TYPE_CHECKING:
+    from reportgen.word import Word
 
 
 class Tools:
@@ -29,13 +33,18 @@ class Tools:
         self.settings = settings
         self.env: jinja2.Environment = templating.environment(settings.templates)
         self.printer: Printer | None = None
+        roots = [templating.packaged_templates(), *([settings.templates] if settings.templates else [])]
         if settings.font is not None:
-            roots = [templating.packaged_templates(), *([settings.templates] if settings.templates else [])]
             self.printer = Printer(roots, settings.font, archival=settings.archival)
+        self.word: Word | None = None
+        if settings.word is not None:
+            from reportgen.word import Word
+
+            self.word = Word(settings.word, roots)
 
     def make(self, source: Path, out: Path) -> Outcome:
         """Build one unit (see :func:`reportgen.pipeline.make`)."""
-        return make(source, out, self.env, self.printer, self.settings.write_html)
+        return make(source, out, self.env, self.printer, self.settings.write_html, self.word)
 
 
 _tools: Tools | None = None
