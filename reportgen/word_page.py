@@ -296,6 +296,7 @@ class Page:
                 out.append(BREAK)
             elif node.tag == "wbr":  # where a line may break, as in the PDF: a zero-width space
                 out.append(("\u200b", fmt))
+                out += self.segments(list(_content(node)), fmt)  # what an HTML 4 parser put inside
             elif node.tag in ("img", "svg"):
                 out.append(node)
             else:
