@@ -93,6 +93,16 @@ CELL_ALIGNMENT = {
     "change": WD_ALIGN_PARAGRAPH.CENTER,
 }
 
+ROLE_STYLES = {
+    "picture": "Hình",
+    "chart caption": "Tên biểu đồ",
+    "caption": "Caption",
+    "rule": "Đường kẻ",
+    "table heading": "Tiêu đề bảng",
+    "table cell": "Ô bảng",
+}
+"""The styles of what the walk makes itself: pictures, captions, rules, table cells."""
+
 BLOCKS = frozenset(
     {"address", "article", "aside", "blockquote", "div", "dl", "dd", "dt", "figcaption", "figure"}
     | {"footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p"}
@@ -344,7 +354,7 @@ class Page:
     def short_rule(self, paragraph: Paragraph, segments: list[Any], where: Where) -> None:
         """Add a short rule under the paragraph, 2/5 of its line, centred (a paragraph of its own)."""
         width = Length(Pt(self.longest(paragraph, _collapse(segments)) * SHORT_RULE))
-        rule = self.new_paragraph(where, "Đường kẻ")
+        rule = self.new_paragraph(where, ROLE_STYLES["rule"])
         side = Length(max(0, (where.width - width) // 2))
         rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = side
         word_xml.rule_below(rule, Pt(4))
@@ -365,7 +375,7 @@ class Page:
 
     def figure(self, element: Any, where: Where) -> None:
         """A picture with its caption: the chart's caption stands above it, a photo's below."""
-        caption = "Tên biểu đồ" if "chart" in classes(element) else "Caption"
+        caption = ROLE_STYLES["chart caption" if "chart" in classes(element) else "caption"]
         children = [child for child in element if _shown(child)]
         for i, child in enumerate(children):
             if child.tag == "figcaption":
@@ -380,7 +390,7 @@ class Page:
 
     def picture(self, element: Any, where: Where, captioned: bool) -> None:
         """A picture in a paragraph of its own, kept with the caption that follows it."""
-        paragraph = self.new_paragraph(where, "Hình")
+        paragraph = self.new_paragraph(where, ROLE_STYLES["picture"])
         paragraph.paragraph_format.keep_with_next = captioned or self.keeping
         self.add_picture(paragraph.add_run(), element, where.width)
 
@@ -462,7 +472,9 @@ class Page:
                     cell,
                     Length(width - padding),
                     layout or {},
-                    "Normal" if layout else ("Tiêu đề bảng" if cell_element.tag == "th" else "Ô bảng"),
+                    "Normal"
+                    if layout
+                    else ROLE_STYLES["table heading" if cell_element.tag == "th" else "table cell"],
                     cell_element,
                     None if layout or header else _alignment(cell_element),
                     bool(where.bold or "total" in classes(tr)),

@@ -59,6 +59,9 @@ CONTENT_NAMES = {
     # What a signature shows on the page is part of the report.
     "stamps.py": {"SIGNER_TEXT", "SIGNER_TEXT_ALONE", "SEAL_TEXT"},
     "signature_place.py": {"TOOLTIP"},
+    # The Word copies' style names, which Word shows the secretary, and the document's title.
+    "word_reference.py": {"STYLES", "build"},
+    "word_page.py": {"CLASS_STYLES", "LAYOUT_TABLES", "ROLE_STYLES"},
 }
 
 
