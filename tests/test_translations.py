@@ -61,7 +61,8 @@ CONTENT_NAMES = {
     "signature_place.py": {"TOOLTIP"},
     # The Word copies' style names, which Word shows the secretary, and the document's title.
     "word_reference.py": {"STYLES", "build"},
-    "word_page.py": {"CLASS_STYLES", "LAYOUT_TABLES", "ROLE_STYLES"},
+    "word_page.py": {"CLASS_STYLES", "ROLE_STYLES"},
+    "word_tables.py": {"LAYOUT_TABLES"},
 }
 
 
