@@ -96,6 +96,10 @@ def _source(env: jinja2.Environment, name: str) -> str:
         return env.loader.get_source(env, name)[0]
     except jinja2.TemplateError:
         return MISSING
+    except UnicodeDecodeError:
+        # Not a template but a binary file beside them: a picture, or the Word reference
+        # document, whose digest the build's options carry when Word copies are made.
+        return MISSING
 
 
 @dataclass

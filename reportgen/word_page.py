@@ -13,8 +13,9 @@ lists, ``table`` a table whose ``thead`` rows repeat on every page, ``figure`` a
 - :data:`CLASS_STYLES` — styles anywhere in the page (the title's lines, the annex, the article);
 - ``.slogan`` is ruled as long as its text, a ``.ruled-short`` line gets a short rule centred
   under it (2/5 of its length), ``.nowrap`` keeps its hyphens unbroken;
-- :data:`~reportgen.word_tables.COLUMN_WIDTHS` — the data tables' column widths, by the classes of the header cells;
-  ``td.num`` aligns right, ``td.stt``/``td.unit``/``td.change`` centre; ``tr.total`` is bold;
+- :data:`~reportgen.word_tables.COLUMN_WIDTHS` — the data tables' column widths, by the
+  classes of the header cells; ``td.num`` aligns right, ``td.stt``/``td.unit``/``td.change``
+  centre; ``tr.total`` is bold;
 - ``.annex`` starts a new page; ``.ending`` is kept on one page with the paragraph before it.
 
 An element the contract does not name is still written, as body text in its place.

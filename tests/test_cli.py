@@ -136,10 +136,11 @@ def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.Monke
 
 
 def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    result = run("build", SEED, "-o", tmp_path / "out", "--format", "docx")
+    result = run("build", SEED, "-o", tmp_path / "out", "--format", "doc")
     assert result.exit_code == 2
     assert result.stderr == (
-        'Lỗi: --format / -f: "docx" không phải định dạng reportgen ghi được — hãy viết html, pdf hoặc all\n'
+        'Lỗi: --format / -f: "doc" không phải định dạng reportgen ghi được — '
+        "hãy viết html, pdf, docx hoặc all\n"
         "Cách dùng: reportgen build [TUỲ CHỌN] {TỆP}...\n"
         "Xem hướng dẫn: reportgen build --help\n"
     )
@@ -155,12 +156,13 @@ def test_build_writes_html_and_pdf_and_prints_the_summary(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"Đã ghi {out / 'bac-kan-2020'}/: "
-        "article-body.html, article.html, article.pdf, article.txt, report.html, report.pdf\n"
+        "article-body.html, article.docx, article.html, article.pdf, article.txt, report.docx, report.html, "
+        "report.pdf\n"
         f"Phông chữ của báo cáo: {fonts.choose().describe()}\n"
     )
     assert result.stderr == ""
     written = files_in(out / "bac-kan-2020")
-    assert set(written) == {*WEB, "article.pdf", "report.pdf", *PHOTOS}
+    assert set(written) == {*WEB, "article.pdf", "report.pdf", "article.docx", "report.docx", *PHOTOS}
     assert written["article.pdf"].startswith(b"%PDF-")
     assert HEADLINE in pdf_text(out / "bac-kan-2020" / "article.pdf")
     assert "BÁO CÁO" in pdf_text(out / "bac-kan-2020" / "report.pdf")
@@ -374,7 +376,7 @@ def test_build_help_lists_its_options() -> None:
         "--templates",
         "Thư mục mẫu riêng, được tìm trước các mẫu có sẵn.",
         "--format",
-        "Ghi html, pdf hay cả hai (all).",
+        "Ghi html, pdf, docx (Word) hay tất cả (all).",
         "--font",
         "--pdf-a",
     ):

@@ -53,6 +53,9 @@ def test_readme_gives_the_two_setup_commands_and_ci_runs_the_test_one() -> None:
     # Before it, CI only installs what the tests need: Chromium for the browser, SoftHSM2 for a token.
     assert "command -v chromium >/dev/null || missing+=(chromium)" in commands
     assert "command -v softhsm2-util >/dev/null || missing+=(softhsm2)" in commands
+    # and LibreOffice (with Times New Roman's metric twin) for the Word copies.
+    libreoffice = "command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui fonts-liberation2)"
+    assert libreoffice in commands
     assert 'apt-get install -y -q "${missing[@]}"' in commands
 
 
