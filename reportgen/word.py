@@ -35,6 +35,7 @@ from docx.styles.style import ParagraphStyle
 from reportgen import rendering, templating, word_reference, word_xml
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
+from reportgen.word_html import writable
 from reportgen.word_page import Page
 from reportgen.word_pictures import Typeface, lift_svgs
 
@@ -145,9 +146,11 @@ def _font_of(style: ParagraphStyle) -> str | None:
 def _describe(document: Document, tree: lxml.html.HtmlElement) -> None:
     """Title, author and language, as the page's ``<title>``, author and ``lang`` give them."""
     properties = document.core_properties
-    properties.title = " ".join((tree.findtext(".//title") or "").split())
+    properties.title = writable(" ".join((tree.findtext(".//title") or "").split()))
     author = tree.find(".//meta[@name='author']")
-    properties.author = properties.last_modified_by = "" if author is None else author.get("content", "")
+    properties.author = properties.last_modified_by = writable(
+        "" if author is None else author.get("content", "")
+    )
     properties.language = tree.get("lang", "vi")
     properties.created = properties.modified = rendering.build_time().replace(tzinfo=None)
     properties.revision = 1

@@ -23,6 +23,16 @@ BLOCKS = frozenset(
 SKIPPED = frozenset({"head", "script", "style", "template", "title", "meta", "link", "noscript", "button"})
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's white space; a no-break space is a letter
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+def writable(text: str) -> str:
+    r"""Drop the control characters XML, and so Word, cannot hold; a browser shows none of them.
+
+    >>> writable("Chất lượng\x07 còn thấp")
+    'Chất lượng còn thấp'
+    """
+    return _UNWRITABLE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ def collapse(segments: list[Any]) -> list[Any]:
             at_start = segment is BREAK
             continue
         text, fmt = segment
-        text = _SPACES.sub(" ", text)
+        text = _SPACES.sub(" ", writable(text))
         if at_start or (out and isinstance(out[-1], tuple) and out[-1][0].endswith(" ")):
             text = text.lstrip(" ")
         if text:

@@ -41,7 +41,18 @@ from docx.text.run import Run
 from reportgen import word_tables, word_xml
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
-from reportgen.word_html import BLOCKS, BREAK, Format, classes, collapse, content, look, shown, svg_width
+from reportgen.word_html import (
+    BLOCKS,
+    BREAK,
+    Format,
+    classes,
+    collapse,
+    content,
+    look,
+    shown,
+    svg_width,
+    writable,
+)
 from reportgen.word_pictures import chart_png, chart_svg, picture_file
 from reportgen.word_reference import TABLE_STYLE
 
@@ -340,7 +351,7 @@ class Page:
         assert shape.height is not None and shape.width is not None
         if shape.height > PHOTO_HEIGHT:
             shape.width, shape.height = Length(shape.width * PHOTO_HEIGHT // shape.height), PHOTO_HEIGHT
-        shape._inline.docPr.set("descr", element.get("alt", ""))  # what a screen reader says
+        shape._inline.docPr.set("descr", writable(element.get("alt", "")))  # what a screen reader says
 
     def list(self, element: Any, where: Where) -> None:
         """Each ``li`` a paragraph of a Word list; a numbered list counts from 1 again."""

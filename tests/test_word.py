@@ -408,6 +408,17 @@ def test_a_picture_outside_the_output_and_templates_is_refused(tmp_path: Path) -
     assert not (tmp_path / "out" / SECOND.stem).exists()
 
 
+def test_control_characters_word_cannot_hold_are_left_out(tmp_path: Path) -> None:
+    text = SECOND.read_text(encoding="utf-8")
+    start, end = text.index("han_che:"), text.index("phuong_huong:")
+    source = tmp_path / SECOND.name
+    bell = 'han_che: "Chất lượng\\x07 sinh hoạt còn thấp."\n\n'  # a YAML escape: a BEL character
+    source.write_text(text[:start] + bell + text[end:], "utf-8")
+    reportgen.build([source], out=tmp_path / "out", fmt=reportgen.Format.DOCX)
+    document = open_docx(tmp_path / "out" / SECOND.stem / "report.docx")
+    assert "Chất lượng sinh hoạt còn thấp." in [p.text for p in body_paragraphs(document)]
+
+
 def test_the_cli_accepts_docx(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
