@@ -14,7 +14,7 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner, Result
 
-from reportgen import cli, i18n, skeleton
+from reportgen import cli, fonts, i18n, skeleton
 from reportgen.json_schema import FILE_NAME
 from reportgen.schema import YearEnd
 from reportgen.validation import check
@@ -196,14 +196,14 @@ def test_the_default_year_is_the_one_being_reported_on() -> None:
 SAID = {
     "vi": {
         "clean": "{file}: không có lỗi.\n",
-        "wrote": "Đã ghi {folder}/: article-body.html, article.html, article.pdf, article.txt, report.html, "
-        "report.pdf\nPhông chữ của báo cáo: Noto Serif (cài kèm reportgen)\n",
+        "wrote": "Đã ghi {folder}/: article-body.html, article.docx, article.html, article.pdf, article.txt, "
+        "report.docx, report.html, report.pdf\nPhông chữ của báo cáo: {font}\n",
         "comment": "# Số liệu năm nay: `63.979`; tiền `319,7 triệu`; tỷ lệ `85,2`.",
     },
     "en": {
         "clean": "{file}: no errors.\n",
-        "wrote": "Wrote {folder}/: article-body.html, article.html, article.pdf, article.txt, report.html, "
-        "report.pdf\nThe report's font: Noto Serif (comes with reportgen)\n",
+        "wrote": "Wrote {folder}/: article-body.html, article.docx, article.html, article.pdf, article.txt, "
+        "report.docx, report.html, report.pdf\nThe report's font: {font}\n",
         "comment": "# This year's figure: `63.979`; money `319,7 triệu`; a percentage `85,2`.",
     },
 }
@@ -236,7 +236,9 @@ def test_init_edit_validate_build(tmp_path: Path, language: str) -> None:
     out = tmp_path / "out"
     result = run("build", path, "-o", out, *lang)
     assert result.exit_code == 0, result.output
-    assert result.stdout == said["wrote"].format(folder=out / "kim-lu")
+    i18n.activate(language)
+    font = fonts.choose().describe()  # Noto Serif, or a complete Times New Roman the machine has
+    assert result.stdout == said["wrote"].format(folder=out / "kim-lu", font=font)
     article = html_text(out / "kim-lu" / "article.html")
     # The documents are Vietnamese whatever the language of the command line.
     assert (
