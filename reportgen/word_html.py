@@ -83,9 +83,11 @@ def collapse(segments: list[Any]) -> list[Any]:
         text = _SPACES.sub(" ", writable(text))
         if at_start or (out and isinstance(out[-1], tuple) and out[-1][0].endswith(" ")):
             text = text.lstrip(" ")
-        if text:
+        if text and out and isinstance(out[-1], tuple) and out[-1][1] == fmt:
+            out[-1] = (out[-1][0] + text, fmt)  # one run for text set alike: Word sees one word
+        elif text:
             out.append((text, fmt))
-            at_start = False
+        at_start = at_start and not text
     trim_end(out)
     return out
 
