@@ -78,12 +78,19 @@ class ParseError(ValueError):
 
 
 @dataclass(frozen=True)
-class _Number:
+class Number:
     """A number read from text, before it is given its type."""
 
     negative: bool
-    whole: int
-    fraction: str  # the digits after the comma, as typed; "" for none
+    digits: str
+    """The digits before the comma, without separators, a leading zero kept: ``08``."""
+    fraction: str
+    """The digits after the comma, as typed; "" for none."""
+
+    @property
+    def whole(self) -> int:
+        """The whole part."""
+        return int(self.digits)
 
     def value(self) -> Decimal:
         """Return the exact value."""
@@ -91,12 +98,12 @@ class _Number:
         return Decimal(("-" if self.negative else "") + digits)
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Trim, compose to NFC and turn pasted exotic spaces into plain ones."""
     return unicodedata.normalize("NFC", text).translate(_SPACES).strip()
 
 
-def _read_number(text: str, start: int, end: int, kind: _Kind) -> _Number:
+def read_number(text: str, start: int, end: int, kind: _Kind) -> Number:
     """Read the number in ``text[start:end]``, quoting all of ``text`` on error.
 
     ``text`` may hold a unit around the number (``319,7 triệu``, ``12,5%``); the
@@ -105,9 +112,9 @@ def _read_number(text: str, start: int, end: int, kind: _Kind) -> _Number:
     part = text[start:end]
     match = _NUMBER.fullmatch(part)
     if match:
-        return _Number(
+        return Number(
             negative=match["sign"] is not None,
-            whole=int(re.sub(r"[. ]", "", match["whole"])),
+            digits=re.sub(r"[. ]", "", match["whole"]),
             fraction=match["fraction"] or "",
         )
 
@@ -167,13 +174,34 @@ def _read_number(text: str, start: int, end: int, kind: _Kind) -> _Number:
     )
 
 
-def _refuse_comma_thousands(text: str, number: _Number, message: str) -> None:
-    """Refuse ``1,000`` where no decimals belong: it is one, but 1.000 was meant.
+def refuse_comma_thousands(text: str, number: Number, kind: _Kind) -> None:
+    """Refuse ``1,000`` where no decimals belong (a count, or đồng): it is one, but 1.000 was meant.
 
-    ``message`` (translated) has ``{text}`` and ``{fixed}`` for what was typed and the fix.
+    Raises:
+        ParseError: If the number has exactly three decimals.
     """
-    if len(number.fraction) == 3:
-        raise ParseError(text, message.format(text=text, fixed=text.replace(",", ".")))
+    if len(number.fraction) != 3:
+        return
+    if kind == "money":
+        message = _(
+            '"{text}" không phải số đồng chẵn — dấu phẩy đứng trước phần thập phân; '
+            "hàng nghìn tách bằng dấu chấm: {fixed}"
+        )
+    else:
+        message = _(
+            '"{text}" không phải số nguyên — dấu phẩy đứng trước phần thập phân; '
+            "hàng nghìn tách bằng dấu chấm: {fixed}"
+        )
+    raise ParseError(text, message.format(text=text, fixed=text.replace(",", ".")))
+
+
+def grouped(value: int) -> str:
+    """Write a whole number with a dot between thousands, as it is typed: ``1.250.500.000``.
+
+    >>> grouped(1250500000), grouped(-5)
+    ('1.250.500.000', '-5')
+    """
+    return f"{value:,}".replace(",", ".")
 
 
 def parse_integer(text: str) -> int:
@@ -199,16 +227,9 @@ def parse_integer(text: str) -> int:
         ...     print(error)
         "63,5" không phải số nguyên — hãy viết số nguyên, ví dụ 63.979
     """
-    cleaned = _clean(text)
-    number = _read_number(cleaned, 0, len(cleaned), "integer")
-    _refuse_comma_thousands(
-        cleaned,
-        number,
-        _(
-            '"{text}" không phải số nguyên — dấu phẩy đứng trước phần thập phân; '
-            "hàng nghìn tách bằng dấu chấm: {fixed}"
-        ),
-    )
+    cleaned = clean(text)
+    number = read_number(cleaned, 0, len(cleaned), "integer")
+    refuse_comma_thousands(cleaned, number, "integer")
     if number.fraction:
         raise ParseError(
             cleaned,
@@ -244,10 +265,10 @@ def parse_decimal(text: str) -> Decimal:
         "12.5" không đúng cách viết số — dấu chấm chỉ để tách hàng nghìn;
         số thập phân viết bằng dấu phẩy: 12,5
     """
-    cleaned = _clean(text)
+    cleaned = clean(text)
     percent = _PERCENT.fullmatch(cleaned)
     end = percent.end("number") if percent else len(cleaned)
-    return _read_number(cleaned, 0, end, "decimal").value()
+    return read_number(cleaned, 0, end, "decimal").value()
 
 
 def parse_money(text: str) -> int:
@@ -274,21 +295,14 @@ def parse_money(text: str) -> int:
         >>> parse_money("500.000đ")
         500000
     """
-    cleaned = _clean(text)
+    cleaned = clean(text)
     match = _MONEY.fullmatch(cleaned)
     assert match is not None  # every part of the pattern is optional
-    number = _read_number(cleaned, 0, match.end("number"), "money")
+    number = read_number(cleaned, 0, match.end("number"), "money")
     scale = match["scale"]
     if not scale:
         # Đồng have no decimals, so a comma in a plain amount is never meant as one.
-        _refuse_comma_thousands(
-            cleaned,
-            number,
-            _(
-                '"{text}" không phải số đồng chẵn — dấu phẩy đứng trước phần thập phân; '
-                "hàng nghìn tách bằng dấu chấm: {fixed}"
-            ),
-        )
+        refuse_comma_thousands(cleaned, number, "money")
     amount = number.value() * (_SCALES[scale.lower()] if scale else 1)
     if (number.fraction and not scale) or amount != amount.to_integral_value():
         raise ParseError(
@@ -326,7 +340,7 @@ def parse_date(text: str) -> datetime.date:
         ...     print(error)
         "29/02/2021" không phải ngày có thật — tháng 2 năm 2021 chỉ có 28 ngày
     """
-    cleaned = _clean(text)
+    cleaned = clean(text)
     match = _VN_DATE.fullmatch(cleaned) or _ISO_DATE.fullmatch(cleaned)
     if not match:
         how = _("hãy viết ngày/tháng/năm, năm đủ bốn chữ số, ví dụ 20/01/2021")
