@@ -179,6 +179,7 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     try:
         from reportgen.pipeline import find_inputs
         from reportgen.rollup import check
+        from reportgen.validation import upgrade_notice
 
         sources = find_inputs(inputs)
     except ReportgenError as error:
@@ -187,18 +188,18 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     problems, clean = [], []
     for source in sources:
         try:
-            warnings = check(source).checked.warnings
+            checked = check(source).checked
         except ReportgenError as error:
             problems += error.problems
             continue
-        problems += warnings
-        clean.append((source, len(warnings)))
+        problems += checked.warnings
+        clean.append((source, len(checked.warnings), upgrade_notice(checked)))
     failure = ReportgenError(problems)
     if failure.errors:
         console.failed(failure, _("sửa các dòng trên rồi chạy lại lệnh này."))
         raise typer.Exit(1)
     console.problems(problems)
-    for source, warned in clean:
+    for source, warned, notice in clean:
         if warned:
             said = ngettext(
                 "{file}: không có lỗi, có {count} cảnh báo cần xem lại.",
@@ -208,6 +209,8 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
         else:
             said = _("{file}: không có lỗi.")
         console.say(said.format(file=source, count=warned))
+        if notice is not None:  # an older version builds as it did: a note, not a warning
+            console.say(str(notice))
 
 
 @app.command("build", cls=Command, help=N_("Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu."))

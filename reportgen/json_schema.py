@@ -6,6 +6,11 @@ about what reportgen accepts: every figure and date is read as text the Vietname
 (``63.979``, ``319,7 triệu``, ``20/01/2021``), which an editor's YAML parser would see as a
 float, a string and a string, so those values are described as such; and the automatic
 titles (``Ten Viet Tat``) are dropped, so an editor's hover shows the description alone.
+
+The schema describes the current version, whose fields include every field of version 1; a
+file that says ``phien_ban: 1`` (or says no version) is also told that the fields version 1
+does not have are not for it (``if``/``then``), so an editor flags them there and nothing else
+twice.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import typing
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from reportgen.errors import Location, ReportgenError
-from reportgen.i18n import _
-from reportgen.schema import YearEnd
+from reportgen.i18n import N_, _
+from reportgen.schema import v1, v2
 
 FILE_NAME = "reportgen.schema.json"
 """The name ``reportgen init`` gives the schema beside the files it creates."""
@@ -40,12 +47,70 @@ class _VietnameseValues(GenerateJsonSchema):
         return {"type": "string", "pattern": _DATE_PATTERN, "examples": ["20/01/2021", "2021-01-20"]}
 
 
+_WRITTEN_FOR_VERSION_1 = {
+    "anyOf": [
+        {"not": {"required": ["phien_ban"]}},
+        {"properties": {"phien_ban": {"enum": [v1.VERSION, str(v1.VERSION)]}}, "required": ["phien_ban"]},
+    ]
+}
+
+
+_NOT_IN_VERSION_1 = {
+    "not": {},
+    # yaml-language-server shows this message instead of its own "not allowed".
+    "errorMessage": N_("trường này có từ mẫu phiên bản 2 — hãy sửa dòng `phien_ban: 1` thành `phien_ban: 2`"),
+}
+
+
 def schema() -> dict[str, Any]:
     """The JSON Schema of a year-end file, its descriptions in the active language."""
-    generated = YearEnd.model_json_schema(schema_generator=_VietnameseValues)
+    generated = v2.YearEnd.model_json_schema(schema_generator=_VietnameseValues)
+    generated["if"] = _WRITTEN_FOR_VERSION_1
+    generated["then"] = _newer_fields(v2.YearEnd, v1.YearEnd)
     result: dict[str, Any] = {"$schema": DRAFT, **_translated(generated)}
     result["title"] = _("Tệp số liệu tổng kết năm (reportgen)")
     return result
+
+
+def _newer_fields(current: type[BaseModel], older: type[BaseModel]) -> dict[str, Any]:
+    """Refuse, at every level, the fields ``current`` has and ``older`` has not.
+
+    >>> _newer_fields(v2.YearEnd, v1.YearEnd)["properties"]["hien_thi"]["not"]
+    {}
+    """
+    properties: dict[str, Any] = {}
+    for name, field in current.model_fields.items():
+        if name not in older.model_fields:
+            properties[name] = _NOT_IN_VERSION_1
+            continue
+        inner, kept = _model_in(field.annotation), _model_in(older.model_fields[name].annotation)
+        if inner is None or kept is None or inner is kept:
+            continue
+        refused = _newer_fields(inner, kept)
+        if refused["properties"]:
+            properties[name] = _where(field.annotation, refused)
+    return {"properties": properties}
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model inside ``X``, ``X | None``, ``list[X]`` or ``dict[K, X]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in typing.get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def _where(annotation: Any, refused: dict[str, Any]) -> dict[str, Any]:
+    """Put ``refused`` where the model sits in ``annotation``: in the values of a dict, the items of a list."""
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return {"additionalProperties": _where(typing.get_args(annotation)[1], refused)}
+    if origin is list:
+        return {"items": _where(typing.get_args(annotation)[0], refused)}
+    return refused
 
 
 def _translated(node: Any) -> Any:
@@ -57,7 +122,7 @@ def _translated(node: Any) -> Any:
     for key, value in node.items():
         if key == "title" and isinstance(value, str):
             continue
-        if key == "description" and isinstance(value, str):
+        if key in {"description", "errorMessage"} and isinstance(value, str):
             result[key] = _(value)
         elif key in {"properties", "patternProperties", "$defs"}:
             result[key] = {name: _translated(item) for name, item in value.items()}  # names, not keywords

@@ -19,9 +19,10 @@ from pydantic import TypeAdapter, ValidationError
 from reportgen.errors import Problem, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_
-from reportgen.schema import ChiTieu, Loai, YearEnd
+from reportgen.schema import INDICATORS, Loai, YearEnd, version_of
 from reportgen.vi.dates import date_short
-from reportgen.vi.numbers import money_short, number, percent
+from reportgen.vi.figures import Figure, computed, written
+from reportgen.vi.numbers import percent, round_half_up
 from reportgen.vi.parsing import ParseError, parse_date, parse_integer
 
 MOVED_MORE_THAN = Decimal(50)
@@ -52,42 +53,39 @@ def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _figure(value: Decimal, kind: Loai) -> str:
-    if kind is Loai.TIEN:
-        return money_short(value)
-    if kind is Loai.TY_LE:
-        return percent(value)
-    return number(value)
-
-
 def _indicators(document: Document) -> Iterator[Problem]:
+    model = INDICATORS[version_of(document.data)]
     for group_key, group in _mapping(document.data.get("chi_tieu")).items():
         address: Path_ = ("chi_tieu", group_key, "danh_sach")
-        parts: dict[Decimal, list[tuple[str, ChiTieu]]] = {}
+        parts: dict[Decimal, list[tuple[str, Any]]] = {}
         for key, raw in _mapping(_mapping(group).get("danh_sach")).items():
             try:
-                indicator = ChiTieu.model_validate(raw)
+                indicator: Any = model.model_validate(raw)
             except ValidationError:
                 continue  # validation reports it
             yield from _indicator(document, (*address, key), indicator)
+            yield from _typed_share(document, (*address, key), indicator)
             if indicator.tong is not None and indicator.loai is not Loai.TY_LE:
-                parts.setdefault(indicator.tong, []).append((key, indicator))
+                parts.setdefault(indicator.tong.value, []).append((key, indicator))
         for total, sharing in parts.items():
             yield from _parts(document, address, total, sharing)
 
 
-def _indicator(document: Document, address: Path_, indicator: ChiTieu) -> Iterator[Problem]:
-    value, kind, here = indicator.gia_tri, indicator.loai, (*address, "gia_tri")
-    previous = indicator.nam_truoc
-    if previous:
-        change = (value - previous) / abs(previous) * 100
+def _indicator(document: Document, address: Path_, indicator: Any) -> Iterator[Problem]:
+    """Warn of a figure that moved by more than half, exceeds its total, or beat its target twice over."""
+    kind, here = indicator.loai, (*address, "gia_tri")
+    figure: Figure = indicator.gia_tri
+    value = figure.value
+    previous: Figure | None = indicator.nam_truoc
+    if previous is not None and previous.value:
+        change = (value - previous.value) / abs(previous.value) * 100
         if abs(change) > MOVED_MORE_THAN:
             if change > 0:
                 message = _("tăng {change} so với năm trước (từ {previous} lên {value})")
             else:
                 message = _("giảm {change} so với năm trước (từ {previous} xuống {value})")
             said = message.format(
-                change=percent(abs(change)), previous=_figure(previous, kind), value=_figure(value, kind)
+                change=percent(abs(change)), previous=written(previous), value=written(figure)
             )
             yield _warning(
                 document,
@@ -96,16 +94,17 @@ def _indicator(document: Document, address: Path_, indicator: ChiTieu) -> Iterat
                     said=said, limit=percent(MOVED_MORE_THAN)
                 ),
             )
-    if indicator.tong is not None and kind is not Loai.TY_LE and value > indicator.tong:
+    total: Figure | None = indicator.tong
+    if total is not None and kind is not Loai.TY_LE and value > total.value:
         yield _warning(
             document,
             here,
             _(
                 "{value} lớn hơn tổng số {total} ghi ở `tong` — phần không thể lớn hơn tổng, hãy xem lại"
-            ).format(value=_figure(value, kind), total=_figure(indicator.tong, kind)),
+            ).format(value=written(figure), total=written(total)),
         )
-    target = indicator.ke_hoach
-    if target is not None and target > 0 and value >= TARGET_TIMES * target:
+    target: Figure | None = indicator.ke_hoach
+    if target is not None and target.value > 0 and value >= TARGET_TIMES * target.value:
         yield _warning(
             document,
             here,
@@ -113,26 +112,50 @@ def _indicator(document: Document, address: Path_, indicator: ChiTieu) -> Iterat
                 "đạt {ratio} kế hoạch ({value} so với kế hoạch {target}) — vượt kế hoạch gấp đôi trở lên, "
                 "hãy xem lại số liệu và kế hoạch"
             ).format(
-                ratio=percent(value / target * 100), value=_figure(value, kind), target=_figure(target, kind)
+                ratio=percent(value / target.value * 100), value=written(figure), target=written(target)
+            ),
+        )
+
+
+def _typed_share(document: Document, address: Path_, indicator: Any) -> Iterator[Problem]:
+    """Warn of a share typed in ``ty_le`` that the figure and its total do not give."""
+    share: Figure | None = getattr(indicator, "ty_le", None)
+    total: Figure | None = indicator.tong
+    if share is None or total is None or not total.value or share.approx:
+        return
+    places = len(share.parts[0].fraction)
+    worked = indicator.gia_tri.value / total.value * 100
+    if round_half_up(worked, places) != round_half_up(share.value, places):
+        yield _warning(
+            document,
+            (*address, "ty_le"),
+            _(
+                "ghi tỷ lệ {share} nhưng {value}/{total} là {worked} — hãy xem lại tỷ lệ, số liệu và tổng số"
+            ).format(
+                share=written(share),
+                value=written(indicator.gia_tri),
+                total=written(total),
+                worked=percent(worked, max(places, 1)),
             ),
         )
 
 
 def _parts(
-    document: Document, address: Path_, total: Decimal, sharing: list[tuple[str, ChiTieu]]
+    document: Document, address: Path_, total: Decimal, sharing: list[tuple[str, Any]]
 ) -> Iterator[Problem]:
     """Indicators of one group that give the same total are its parts: they must fit in it."""
-    whole = sum((indicator.gia_tri for _key, indicator in sharing), Decimal(0))
-    if len(sharing) < 2 or whole <= total or any(indicator.gia_tri > total for _key, indicator in sharing):
+    values = [indicator.gia_tri.value for _key, indicator in sharing]
+    whole = sum(values, Decimal(0))
+    if len(sharing) < 2 or whole <= total or any(value > total for value in values):
         return  # a single part larger than the total is reported on its own
-    kind = sharing[0][1].loai
+    figures = [indicator.gia_tri for _key, indicator in sharing]
     keys = [f"`{key}`" for key, _indicator in sharing]
     yield Problem(
         document.locate(address, key=True),
         _("{parts} cộng lại được {whole}, lớn hơn tổng số chung {total} — hãy xem lại").format(
             parts=_("{first} và {last}").format(first=", ".join(keys[:-1]), last=keys[-1]),
-            whole=_figure(whole, kind),
-            total=_figure(total, kind),
+            whole=written(computed(whole, figures)),
+            total=written(sharing[0][1].tong),
         ),
         field_name(address),
         warning=True,

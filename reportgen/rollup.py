@@ -5,6 +5,8 @@ is checked like any input (and may list sub-units of its own, so a province can 
 with communes under them, or communes directly: the levels are only how deep the lists go). The
 unit's indicators are then filled by key: a figure the unit leaves out is the sub-units' sum, a
 figure it states must equal that sum. Percentages are never added up; the unit states its own.
+A sum is a computed figure: it is written in the unit and with the decimals of the figures it
+adds up (``57.600 triệu`` from figures in triệu), like every figure reportgen computes.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
 from reportgen.schema import ChiTieu, Loai, YearEnd
 from reportgen.validation import Checked, check_document
-from reportgen.vi.numbers import money, number
+from reportgen.vi.figures import Figure, computed, written
 
 LIST = "don_vi_truc_thuoc"
 SUMMED = ("gia_tri", "nam_truoc", "ke_hoach", "tong")
@@ -127,15 +129,17 @@ def _indicators(data: YearEnd) -> dict[str, ChiTieu]:
     return {key: indicator for group in data.chi_tieu.values() for key, indicator in group.danh_sach.items()}
 
 
-def _sums(sub_units: list[SubUnit]) -> dict[str, dict[str, Decimal]]:
+def _sums(sub_units: list[SubUnit]) -> dict[str, dict[str, Figure]]:
     """Add up each indicator's figures by key; a figure some sub-unit lacks is not added up.
 
-    >>> a = ChiTieu(nhan="x", gia_tri=Decimal(2), nam_truoc=Decimal(1))
-    >>> b = ChiTieu(nhan="x", gia_tri=Decimal(3))
-    >>> _sums([SubUnit(Path("a"), "A", {"x": a}), SubUnit(Path("b"), "B", {"x": b})])
-    {'x': {'gia_tri': Decimal('5')}}
+    >>> from reportgen.vi.typed import read
+    >>> a = ChiTieu(nhan="x", loai="tien", gia_tri="2 tỷ", nam_truoc="1 tỷ")
+    >>> b = ChiTieu(nhan="x", loai="tien", gia_tri="300 triệu")
+    >>> sums = _sums([SubUnit(Path("a"), "A", {"x": a}), SubUnit(Path("b"), "B", {"x": b})])
+    >>> {key: {name: str(total) for name, total in figures.items()} for key, figures in sums.items()}
+    {'x': {'gia_tri': '2.300 triệu đồng'}}
     """
-    sums: dict[str, dict[str, Decimal]] = {}
+    sums: dict[str, dict[str, Figure]] = {}
     keys = dict.fromkeys(key for sub in sub_units for key in sub.chi_so)
     for key in keys:
         having = [sub.chi_so[key] for sub in sub_units if key in sub.chi_so]
@@ -143,16 +147,18 @@ def _sums(sub_units: list[SubUnit]) -> dict[str, dict[str, Decimal]]:
             continue  # a percentage of the whole is not the sum of the parts' percentages
         sums[key] = {}
         for name in SUMMED:
-            values = [getattr(indicator, name) for indicator in having]
-            if all(value is not None for value in values):
-                sums[key][name] = sum(values, Decimal(0))
+            figures: list[Figure | None] = [getattr(indicator, name) for indicator in having]
+            added = [figure for figure in figures if figure is not None]
+            if len(added) == len(figures):
+                total = sum((figure.value for figure in added), Decimal(0))
+                sums[key][name] = computed(total, added)
     return sums
 
 
-def _fill(document: Document, sums: dict[str, dict[str, Decimal]]) -> set[Path_]:
+def _fill(document: Document, sums: dict[str, dict[str, Figure]]) -> set[Path_]:
     """Write the sums into the figures the unit leaves out; return the addresses it states itself.
 
-    A sum goes in as plain digits, as if typed, so the schema reads it like any other figure.
+    A sum goes in as a figure already read, which every version's model takes as it is.
     """
     stated: set[Path_] = set()
     for group_key, group in _mapping(document.data.get("chi_tieu")).items():
@@ -162,7 +168,7 @@ def _fill(document: Document, sums: dict[str, dict[str, Decimal]]) -> set[Path_]
             for name, total in sums.get(key, {}).items():
                 address: Path_ = ("chi_tieu", group_key, "danh_sach", key, name)
                 if indicator.get(name) is None:
-                    indicator[name] = format(total, "f")
+                    indicator[name] = total
                 else:
                     stated.add(address)
     return stated
@@ -175,7 +181,7 @@ def _mapping(value: Any) -> dict[str, Any]:
 def _mismatches(
     document: Document,
     data: YearEnd,
-    sums: dict[str, dict[str, Decimal]],
+    sums: dict[str, dict[str, Figure]],
     stated: set[Path_],
     listed_at: Location,
     count: int,
@@ -184,14 +190,13 @@ def _mismatches(
         group_key, key, name = str(address[1]), str(address[3]), str(address[4])
         indicator = data.chi_tieu[group_key].danh_sach[key]
         given, total = getattr(indicator, name), sums[key][name]
-        if given == total:
+        if given.value == total.value:
             continue
-        show = money if indicator.loai is Loai.TIEN else number
         yield Problem(
             document.locate(address),
             _(
                 "ghi {given} nhưng tổng của {count} đơn vị trực thuộc (`don_vi_truc_thuoc` ở {listed}) "
                 "là {total} — hãy sửa thành {total}, hoặc xoá dòng này để reportgen tự cộng"
-            ).format(given=show(given), count=count, listed=listed_at, total=show(total)),
+            ).format(given=written(given), count=count, listed=listed_at, total=written(total)),
             field_name(address),
         )

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from reportgen import json_schema
+from reportgen import json_schema, schema
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.schema import YearEnd
@@ -44,6 +44,13 @@ _KNOWN_PARENTS = {DEFAULT_ORGANISATION: "Hội Khuyến học tỉnh Bắc Kạn
 @dataclass(frozen=True)
 class Off:
     """An example value written commented out: an optional part, shown but not switched on."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Brief:
+    """An example part whose fields are explained elsewhere in the file: written without their comments."""
 
     value: Any
 
@@ -68,7 +75,7 @@ def example(organisation: str, year: int) -> dict[str, Any]:
     parent_short = parent or (f"{kind} {above}" if above else "")
     where = f"toàn {level}" if level else "toàn hội"
     return {
-        "phien_ban": "1",
+        "phien_ban": str(schema.VERSION),
         "to_chuc": {
             "ten": organisation,
             "ten_viet_tat": symbol,
@@ -88,6 +95,19 @@ def example(organisation: str, year: int) -> dict[str, Any]:
                 }
             ],
         },
+        "hien_thi": Off(
+            {
+                "tinh_bang": "nhu_go",
+                "so_le": "1",
+                "so_le_ty_le": "1",
+                "so_0_truoc": "không",
+                "thu_tu": "",
+                "so_voi_nam_truoc": "tang",
+                "so_voi_ke_hoach": "vuot",
+                "so_voi_tong": "phan_so",
+                "ty_le_trong_do": "không",
+            }
+        ),
         "chi_tieu": {
             "to_chuc_hoi": {
                 "ten": "Xây dựng tổ chức Hội",
@@ -101,6 +121,9 @@ def example(organisation: str, year: int) -> dict[str, Any]:
                         "nam_truoc": Off("1.180"),
                         "ke_hoach": Off("1.300"),
                         "tong": Off("1.600"),
+                        "ty_le": Off("78,1%"),
+                        "trong_do": Off({"hội viên nữ": "520", "hội viên nam": "730"}),
+                        "hien_thi": Off(Brief({"so_voi_tong": "chiem"})),
                     },
                     "chi_hoi": {"nhan": "chi hội", "don_vi": "chi hội", "gia_tri": "24"},
                 },
@@ -117,6 +140,18 @@ def example(organisation: str, year: int) -> dict[str, Any]:
                 },
             },
         },
+        "chi_tieu_nam_sau": Off(
+            {
+                "hoi_vien_moi_nam_sau": {
+                    "dong_tu": "kết nạp thêm",
+                    "nhan": "hội viên mới",
+                    "loai": "so_luong",
+                    "don_vi": "người",
+                    "gia_tri": "80",
+                    "hien_thi": Off(Brief({"so_0_truoc": "có"})),
+                }
+            }
+        ),
         "ket_qua": [
             f"Năm {year}, các cấp Hội tập trung củng cố tổ chức, nâng cao chất lượng sinh hoạt; "
             f"{where} có {{chi_hoi}} với {{hoi_vien}}.",
@@ -185,6 +220,15 @@ def text(organisation: str = DEFAULT_ORGANISATION, year: int = 2024, name: str =
             _("Số viết kiểu Việt Nam: 63.979 (dấu chấm tách hàng nghìn), 319,7 (dấu phẩy thập phân)."), 0
         ),
         *_comment(
+            _(
+                "Số liệu in ra đúng như gõ, ở mọi chỗ: `8,65 tỷ` in `8,65 tỷ đồng`, `1250tr` in "
+                "`1.250 triệu đồng`, `08` giữ số 0; số gần đúng viết chữ đứng trước: `hơn 196.000`. "
+                "Số reportgen tính (tăng, giảm, cộng) viết theo đơn vị của số đã gõ; muốn đổi đơn vị "
+                "thì dùng `hien_thi`."
+            ),
+            0,
+        ),
+        *_comment(
             _("Kiểm tra: reportgen validate {name} — làm tin bài và báo cáo: reportgen build {name}").format(
                 name=name
             ),
@@ -234,8 +278,15 @@ def _model(model: type[BaseModel], values: dict[str, Any], indent: int, *, descr
 def _field(name: str, annotation: Any, value: Any, indent: int, *, describe: bool) -> list[str]:
     pad = " " * indent
     item = _inner(annotation)
+    if isinstance(value, Brief):
+        value, describe = value.value, False
     if isinstance(value, dict) and _is_model(item) and not _is_dict(annotation):
         return [f"{pad}{name}:", *_model(item, value, indent + 2, describe=describe)]
+    if isinstance(value, dict) and not _is_model(item):  # user keys, each holding a value
+        return [
+            f"{pad}{name}:",
+            *(line for key, entry in value.items() for line in _scalar(f"{key}:", entry, indent + 2)),
+        ]
     if isinstance(value, dict):  # user keys, each holding a model
         lines = [f"{pad}{name}:"]
         for number, (key, entry) in enumerate(value.items()):

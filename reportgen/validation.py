@@ -18,15 +18,28 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import plausibility
-from reportgen.errors import Problem, ReportgenError, field_name
+from reportgen import breakdowns, plausibility
+from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
-from reportgen.schema import KEY_PATTERN, PLACEHOLDER, PLACEHOLDER_FORMS, YearEnd
+from reportgen.schema import (
+    KEY_PATTERN,
+    MODELS,
+    PLACEHOLDER,
+    PLACEHOLDER_FORMS,
+    VERSION,
+    YearEnd,
+    current,
+    v1,
+    version_of,
+)
 
 
 def validate(document: Document) -> YearEnd:
-    """Type the document and check what the schema alone cannot.
+    """Type the document by the rules of its version and check what the schema alone cannot.
+
+    Returns:
+        The file in the current version's model, whatever version it was written in.
 
     Raises:
         ReportgenError: with every problem found.
@@ -34,14 +47,17 @@ def validate(document: Document) -> YearEnd:
     problems: list[Problem] = []
     data: YearEnd | None = None
     keys_known = True
+    version = version_of(document.data)
     try:
-        data = YearEnd.model_validate(document.data)
+        data = current(MODELS[version].model_validate(document.data))
     except ValidationError as error:
-        problems += _schema_problems(document, error)
+        problems += _schema_problems(document, error, version)
         keys_known = not any(_hides_keys(detail) for detail in error.errors())
     # The cross-checks read the raw document, so they still run when the schema found
     # problems: an unknown `{key}` is reported together with a misspelt count, not after it.
-    problems += _cross_check(document, check_placeholders=keys_known)
+    problems += _cross_check(document, version, check_placeholders=keys_known)
+    if data is not None:
+        problems += breakdowns.check(document, data)
     if problems or data is None:
         raise ReportgenError(problems)
     return data
@@ -57,15 +73,15 @@ def _hides_keys(detail: ErrorDetails) -> bool:
     return misplaced or (loc[:1] == ("chi_tieu",) and len(loc) <= 3)
 
 
-def _schema_problems(document: Document, error: ValidationError) -> Iterator[Problem]:
+def _schema_problems(document: Document, error: ValidationError, version: int) -> Iterator[Problem]:
     for detail in error.errors():
         address: Path_ = tuple(part for part in detail["loc"] if part != "[key]")
         is_key = detail["type"] == "extra_forbidden" or "[key]" in detail["loc"]
         location = document.locate(address, key=is_key)
-        yield Problem(location, _message(detail, address), field_name(address))
+        yield Problem(location, _message(detail, address, version), field_name(address))
 
 
-def _message(detail: ErrorDetails, address: Path_) -> str:
+def _message(detail: ErrorDetails, address: Path_, version: int) -> str:
     kind = detail["type"]
     given = detail.get("input")
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
@@ -74,7 +90,7 @@ def _message(detail: ErrorDetails, address: Path_) -> str:
     if kind == "missing":
         return _("thiếu trường bắt buộc này")
     if kind == "extra_forbidden":
-        return _unknown_field(address)
+        return _unknown_field(address, version)
     if kind == "enum":
         return _enum_hint(str(given), re.findall(r"'([^']*)'", str(ctx["expected"])))
     if kind == "string_pattern_mismatch":
@@ -128,9 +144,14 @@ def _unmarked(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _unknown_field(address: Path_) -> str:
+def _unknown_field(address: Path_, version: int) -> str:
     name = str(address[-1])
-    known = _known_fields(address[:-1])
+    known = _known_fields(address[:-1], version)
+    if version < VERSION and name in _known_fields(address[:-1], VERSION):
+        return _(
+            "trường `{name}` có từ mẫu phiên bản {current} — hãy sửa dòng `phien_ban: {version}` "
+            "ở đầu tệp thành `phien_ban: {current}`"
+        ).format(name=name, version=version, current=VERSION)
     nearest = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if nearest:
         return _('trường `{name}` không có trong mẫu — có phải ý bạn là "{nearest}"?').format(
@@ -143,9 +164,9 @@ def _unknown_field(address: Path_) -> str:
     return _("trường `{name}` không có trong mẫu").format(name=name)
 
 
-def _known_fields(address: Path_) -> list[str]:
-    """The field names the model allows at ``address``."""
-    model: Any = YearEnd
+def _known_fields(address: Path_, version: int) -> list[str]:
+    """The field names the model of ``version`` allows at ``address``."""
+    model: Any = MODELS[version]
     for part in address:
         if isinstance(part, int):
             continue
@@ -171,34 +192,58 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _cross_check(document: Document, *, check_placeholders: bool = True) -> Iterator[Problem]:
+@dataclass(frozen=True)
+class _Keys:
+    """The keys a ``{key}`` may name, and what each names."""
+
+    groups: set[str]
+    indicators: dict[str, dict[str, Any]]
+    """Each indicator's raw fields, by key."""
+    targets: set[str]
+    """Next year's targets."""
+
+    @property
+    def all(self) -> set[str]:
+        return self.groups | set(self.indicators) | self.targets
+
+
+def _cross_check(document: Document, version: int, *, check_placeholders: bool = True) -> Iterator[Problem]:
     """Find what may be typed correctly but cannot be right; skip what the schema refuses."""
     raw: dict[str, Any] = document.data
     groups = _as_dict(raw.get("chi_tieu"))
-    group_keys = set(groups)
-    indicator_keys: dict[str, Path_] = {}
-    for group_key, group in groups.items():
-        for key in _as_dict(_as_dict(group).get("danh_sach")):
-            address: Path_ = ("chi_tieu", group_key, "danh_sach", key)
-            if key in group_keys or key in indicator_keys:
-                yield Problem(
-                    document.locate(address, key=True),
-                    _(
-                        "khoá `{key}` đã dùng cho một chỉ tiêu hoặc nhóm khác — mỗi khoá chỉ dùng một lần"
-                    ).format(key=key),
-                    field_name(address),
-                )
-            indicator_keys[key] = address
-    known = group_keys | set(indicator_keys)
+    keys = _Keys(set(groups), {}, set())
+    seen: set[str] = set(groups)
+    listed: list[Path_] = [
+        ("chi_tieu", group_key, "danh_sach", key)
+        for group_key, group in groups.items()
+        for key in _as_dict(_as_dict(group).get("danh_sach"))
+    ]
+    listed += [("chi_tieu_nam_sau", key) for key in _as_dict(raw.get("chi_tieu_nam_sau"))]
+    for address in listed:
+        key = str(address[-1])
+        if key in seen:
+            yield Problem(
+                document.locate(address, key=True),
+                _("khoá `{key}` đã dùng cho một chỉ tiêu hoặc nhóm khác — mỗi khoá chỉ dùng một lần").format(
+                    key=key
+                ),
+                field_name(address),
+            )
+        seen.add(key)
+        if address[0] == "chi_tieu":
+            group = _as_dict(groups[str(address[1])])
+            keys.indicators.setdefault(key, _as_dict(_as_dict(group.get("danh_sach")).get(key)))
+        else:
+            keys.targets.add(key)
     for part in ("ket_qua", "han_che", "phuong_huong") if check_placeholders else ():
-        yield from _check_placeholders(document, part, known)
+        yield from _check_placeholders(document, part, keys, version)
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _check_placeholders(document: Document, part: str, known: set[str]) -> Iterator[Problem]:
+def _check_placeholders(document: Document, part: str, keys: _Keys, version: int) -> Iterator[Problem]:
     # Read the raw texts, not the paragraphs split from them, to point at the right line.
     raw = document.data.get(part)
     texts = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
@@ -208,17 +253,12 @@ def _check_placeholders(document: Document, part: str, known: set[str]) -> Itera
         address: Path_ = (part,) if index is None else (part, index)
         for match in PLACEHOLDER.finditer(text):
             key, form = match["key"], match["form"] or ""
-            if form not in PLACEHOLDER_FORMS:
-                yield Problem(
-                    document.locate(address),
-                    _("`{placeholder}` không có dạng `:{form}` — hãy viết {forms}").format(
-                        placeholder=match[0], form=form, forms=_forms_of(key)
-                    ),
-                    field_name(address),
-                )
-            if key in known:
+            wrong = _wrong_form(match[0], key, form, keys, version)
+            if wrong:
+                yield Problem(document.locate(address), wrong, field_name(address))
+            if key in keys.all:
                 continue
-            nearest = difflib.get_close_matches(key, sorted(known), n=1)
+            nearest = difflib.get_close_matches(key, sorted(keys.all), n=1)
             if nearest:
                 message = _(
                     "`{placeholder}` không phải khoá của chỉ tiêu hay nhóm nào — "
@@ -231,10 +271,28 @@ def _check_placeholders(document: Document, part: str, known: set[str]) -> Itera
             yield Problem(document.locate(address), message, field_name(address))
 
 
-def _forms_of(key: str) -> str:
+def _wrong_form(placeholder: str, key: str, form: str, keys: _Keys, version: int) -> str:
+    """What is wrong with the form of a reference, or nothing."""
+    forms = PLACEHOLDER_FORMS[version]
+    if form not in forms:
+        return _("`{placeholder}` không có dạng `:{form}` — hãy viết {forms}").format(
+            placeholder=placeholder, form=form, forms=_forms_of(key, forms)
+        )
+    if key in keys.targets and form not in ("", "so"):
+        return _("`{placeholder}` là chỉ tiêu năm sau, chỉ có dạng {forms}").format(
+            placeholder=placeholder, forms=_forms_of(key, ("", "so"))
+        )
+    if form == "trong_do" and key in keys.indicators and not _as_dict(keys.indicators[key].get("trong_do")):
+        return _("`{placeholder}`: chỉ tiêu `{key}` chưa có các phần `trong_do`").format(
+            placeholder=placeholder, key=key
+        )
+    return ""
+
+
+def _forms_of(key: str, forms: tuple[str, ...]) -> str:
     """List every form of the placeholder for ``key``, as the user types it, joined by "hoặc"."""
-    forms = [f"`{{{key}{':' if form else ''}{form}}}`" for form in PLACEHOLDER_FORMS]
-    return _("{first} hoặc {last}").format(first=", ".join(forms[:-1]), last=forms[-1])
+    written = [f"`{{{key}{':' if form else ''}{form}}}`" for form in forms]
+    return _("{first} hoặc {last}").format(first=", ".join(written[:-1]), last=written[-1])
 
 
 def load_and_validate(path: Path) -> tuple[Document, YearEnd]:
@@ -253,7 +311,27 @@ class Checked:
 
     document: Document
     data: YearEnd
+    """The file in the current version's model."""
     warnings: list[Problem]
+    version: int = VERSION
+    """The version the file is written in."""
+
+
+def upgrade_notice(checked: Checked) -> Problem | None:
+    """Say that a file is written in an older version, which still builds as it did, and how to move it on."""
+    if checked.version >= VERSION:
+        return None
+    older = v1.YearEnd.model_validate(checked.document.data)
+    stated = isinstance(checked.document.data, dict) and "phien_ban" in checked.document.data
+    message = _(
+        "lưu ý: tệp viết theo mẫu phiên bản {version}, reportgen vẫn đọc và làm như cũ; "
+        "để chuyển sang mẫu phiên bản {current}: {steps}"
+    ).format(
+        version=checked.version, current=VERSION, steps="; ".join(v1.upgrade_steps(older, stated=stated))
+    )
+    return Problem(
+        checked.document.locate(("phien_ban",) if stated else ()), message, "phien_ban" if stated else ""
+    )
 
 
 def check(path: Path) -> Checked:
@@ -280,4 +358,4 @@ def check_document(document: Document) -> Checked:
         problems += error.problems
     if problems or data is None:
         raise ReportgenError([*problems, *warnings])
-    return Checked(document, data, warnings)
+    return Checked(document, data, warnings, version_of(document.data))

@@ -1,4 +1,4 @@
-"""Stage 2, the input format (version 1): the typed model of a unit's year-end file.
+"""Stage 2, the input format: the parts every version of a year-end file shares.
 
 Field names are the YAML's own: Vietnamese words without diacritics, so the secretary who
 writes the file, the template author and the code all say ``to_chuc.ten``. The docstrings of
@@ -7,7 +7,8 @@ the models and fields are their user documentation, written in Vietnamese like e
 the English catalog translates them).
 
 Every value arrives as text (see :mod:`reportgen.loading`); the annotated types below parse
-it the Vietnamese way, so ``63.979`` is sixty-three thousand and ``12.5`` an error.
+it the Vietnamese way, so ``63.979`` is sixty-three thousand and ``12.5`` an error. A figure
+becomes a :class:`~reportgen.vi.figures.Figure`: its exact value and the way it was typed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -31,20 +31,13 @@ from pydantic import (
 
 from reportgen.i18n import _
 from reportgen.vi import parsing
-
-FORMAT_VERSION = 1
+from reportgen.vi.figures import Figure
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 """A key of a group or an indicator: lower-case letters without marks, digits and `_`."""
 
 PLACEHOLDER = re.compile(r"\{(?P<key>[a-z][a-z0-9_]*)(?::(?P<form>[a-z_]+))?\}")
 """A reference to an indicator or a group inside free text: ``{key}``, ``{key:so}``, ``{key:so_sanh}``."""
-
-PLACEHOLDER_FORMS = {
-    "": "the indicator as it reads in prose",
-    "so": "the figure alone",
-    "so_sanh": "the indicator followed by its comparisons with last year, target and base",
-}
 
 
 def _text_to(parse: Any) -> Any:
@@ -87,7 +80,11 @@ Paragraphs = Annotated[
 
 class _Model(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, str_strip_whitespace=True
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        str_strip_whitespace=True,
+        arbitrary_types_allowed=True,
     )
 
 
@@ -147,62 +144,31 @@ class Loai(StrEnum):
     """A percentage: `85,2` or `85,2%`."""
 
 
-_VALUE_PARSERS: dict[Loai, Callable[[str], int | Decimal]] = {
-    Loai.SO_LUONG: parsing.parse_integer,
-    Loai.TIEN: parsing.parse_money,
-    Loai.TY_LE: parsing.parse_decimal,
-}
+# An editor checking the file reads `63.979` as a number and `319,7 triệu` as a string.
+FigureValue = Annotated[
+    Figure, WithJsonSchema({"type": ["number", "string"], "examples": [63979, "63.979", "319,7 triệu"]})
+]
+"""A typed figure: its value and how it was written."""
 
 
-class ChiTieu(_Model):
-    """Một chỉ tiêu: con số gõ một lần, in ra ở mọi chỗ nhắc đến nó."""
+def figure_from(read: Callable[[str, Loai], Figure], value: Any, info: ValidationInfo) -> Any:
+    """Read a figure field by the indicator's kind, which is validated before its figures.
 
-    nhan: str
-    """Nhãn đọc liền sau con số trong câu: `hộ gia đình đạt danh hiệu Gia đình học tập`."""
-    ten: str = ""
-    """Tên dòng trong bảng của báo cáo; không ghi thì lấy nhãn, viết hoa chữ đầu."""
-    loai: Loai = Loai.SO_LUONG
-    """Loại số liệu: `so_luong` (số đếm, mặc định), `tien` (tiền, đồng) hoặc `ty_le` (phần trăm)."""
-    don_vi: str = ""
-    """Đơn vị tính trong bảng của báo cáo: `hộ`, `suất`, `người`; tiền tính bằng đồng, tỷ lệ bằng %."""
-    gia_tri: Decimal
-    """Số liệu năm nay: `63.979`; tiền `319,7 triệu`; tỷ lệ `85,2`."""
-    nam_truoc: Decimal | None = None
-    """Số liệu năm trước, nếu có: để so sánh tăng, giảm."""
-    ke_hoach: Decimal | None = None
-    """Kế hoạch (chỉ tiêu) năm nay, nếu có: để tính mức đạt kế hoạch."""
-    tong: Decimal | None = None
-    """Tổng số mà số liệu là một phần: `254.657` trong `226.259/254.657 gia đình`."""
-
-    @field_validator("gia_tri", "nam_truoc", "ke_hoach", "tong", mode="before")
-    @classmethod
-    def _parse_by_kind(cls, value: Any, info: ValidationInfo) -> Any:
-        """Parse a figure by the indicator's kind, which is validated before the figures."""
-        if not isinstance(value, str):
-            return value
-        kind = info.data.get("loai")
-        if kind is None:  # the kind is mistyped, and reported: read the figure any way that works
-            for parse in _VALUE_PARSERS.values():
-                try:
-                    return Decimal(parse(value))
-                except parsing.ParseError:
-                    continue
-            kind = Loai.SO_LUONG
-        return Decimal(_VALUE_PARSERS[kind](value))
-
-    @property
-    def ten_bang(self) -> str:
-        """The name printed in a table row."""
-        return self.ten or self.nhan[:1].upper() + self.nhan[1:]
-
-
-class NhomChiTieu(_Model):
-    """Một nhóm chỉ tiêu có tên: thành một bảng trong báo cáo."""
-
-    ten: str
-    """Tên nhóm: `Xây dựng các mô hình học tập`."""
-    danh_sach: dict[Key, ChiTieu] = Field(min_length=1)
-    """Các chỉ tiêu, mỗi chỉ tiêu dưới một khoá riêng (chữ thường không dấu, số và `_`)."""
+    A figure already read (a sum a roll-up put in) is kept as it is.
+    """
+    if value is None or isinstance(value, Figure):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(_("cần một con số ở đây, ví dụ 63.979 hoặc 319,7 triệu"))
+    kind = info.data.get("loai")
+    if kind is None:  # the kind is mistyped, and reported: read the figure any way that works
+        for each in Loai:
+            try:
+                return read(value, each)
+            except parsing.ParseError:
+                continue
+        kind = Loai.SO_LUONG
+    return read(value, kind)
 
 
 class KhenThuong(_Model):
@@ -289,45 +255,3 @@ class BaoCao(_Model):
     """Người ký."""
     noi_nhan: list[str] = []
     """Nơi nhận, mỗi nơi một dòng, không cần dấu `-` ở đầu; dòng `Lưu: VT.` tự thêm cuối."""
-
-
-class YearEnd(_Model):
-    """Tệp số liệu tổng kết năm của một hội: mọi thứ để làm tin bài và báo cáo."""
-
-    phien_ban: Integer = FORMAT_VERSION
-    """Phiên bản mẫu tệp: `1`."""
-    to_chuc: ToChuc
-    """Hội tổ chức hội nghị và ban hành báo cáo."""
-    nam: Integer = Field(ge=1945, le=2100)
-    """Năm tổng kết: `2020`."""
-    hoi_nghi: HoiNghi
-    """Hội nghị tổng kết năm."""
-    chi_tieu: dict[Key, NhomChiTieu] = {}
-    """Các nhóm chỉ tiêu, mỗi nhóm dưới một khoá riêng (chữ thường không dấu, số và `_`)."""
-    ket_qua: Paragraphs = []
-    """Kết quả trong năm, mỗi đoạn văn một mục; `{so_hoi}` in chỉ tiêu (hay nhóm) có khoá `so_hoi`."""
-    han_che: Paragraphs = []
-    """Hạn chế, mỗi đoạn văn một mục."""
-    phuong_huong: Paragraphs = []
-    """Phương hướng, nhiệm vụ năm sau, mỗi đoạn văn một mục."""
-    khen_thuong: list[KhenThuong] = []
-    """Khen thưởng nhận được trong năm."""
-    anh: list[Anh] = []
-    """Ảnh cho tin bài."""
-    bai_viet: BaiViet = BaiViet()
-    """Tin bài: tác giả, tiêu đề và ngày đăng."""
-    bao_cao: BaoCao
-    """Báo cáo tổng kết: số, ký hiệu, người ký và nơi nhận."""
-    don_vi_truc_thuoc: list[str] = []
-    """Các đơn vị trực thuộc cộng số liệu vào hội này: tệp `.yaml` hoặc thư mục, tính từ thư mục của tệp này: `huyen/`."""  # noqa: E501
-
-    @field_validator("phien_ban")
-    @classmethod
-    def _known_version(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(
-                _("reportgen này đọc mẫu phiên bản {version} — hãy viết `{version}`").format(
-                    version=FORMAT_VERSION
-                )
-            )
-        return value
