@@ -2,8 +2,9 @@
 
 One small panel per indicator, each on its own scale, since a count of members and a fund in
 tỷ đồng cannot share an axis: last year, this year and the target side by side, bars from zero,
-each labelled with its figure written the Vietnamese way. Grey and outline rather than colour,
-because the report is printed and photocopied in black and white.
+each labelled with its figure as the report's table prints it (:mod:`reportgen.vi.figures`).
+Grey and outline rather than colour, because the report is printed and photocopied in black and
+white.
 
 The SVG keeps its text as ``<text>`` (``svg.fonttype: none``) in the family the report prints
 in (:data:`~reportgen.fonts.REPORT_FAMILY`), so the PDF embeds one font for page and chart alike.
@@ -23,8 +24,8 @@ from decimal import Decimal
 from typing import Any
 
 from reportgen import fonts
-from reportgen.schema import ChiTieu, Loai
-from reportgen.vi.numbers import number, percent
+from reportgen.schema import ChiTieu
+from reportgen.vi import figures
 
 COLUMNS = 3
 TEXT_WIDTH_MM = 165
@@ -51,45 +52,28 @@ class Panel:
     """(label under the bar, height, figure above it, fill colour), in drawing order."""
 
 
-def _scale(indicator: ChiTieu) -> tuple[Decimal, str]:
-    """Divide money by a round unit so bar labels stay short; the unit goes in the title."""
-    if indicator.loai is Loai.TY_LE:
-        return Decimal(1), "%"
-    if indicator.loai is Loai.TIEN:
-        largest = max(
-            v for v in (indicator.gia_tri, indicator.nam_truoc, indicator.ke_hoach) if v is not None
-        )
-        if largest >= 10**9:
-            return Decimal(10**9), "tỷ đồng"
-        if largest >= 10**6:
-            return Decimal(10**6), "triệu đồng"
-        return Decimal(1), "đồng"
-    return Decimal(1), indicator.don_vi
-
-
 def panel(indicator: ChiTieu, year: int) -> Panel:
     """Describe one indicator's panel: last year, this year and the target, where known.
 
-    >>> from decimal import Decimal as D
-    >>> p = panel(ChiTieu(nhan="tổng quỹ", loai="tien", gia_tri=D(8650000000), nam_truoc=D(7.9e9)), 2023)
+    The panel is counted in the unit the figure of the year is written in, as the report's
+    table is, and each bar is labelled with its figure as the table's cell prints it.
+
+    >>> p = panel(ChiTieu(nhan="tổng quỹ", loai="tien", gia_tri="8,65 tỷ", nam_truoc="7.900 triệu"), 2023)
     >>> p.title, p.unit, [(label, figure) for label, _, figure, _ in p.bars]
-    ('Tổng quỹ', 'tỷ đồng', [('Năm 2022', '7,9'), ('Năm 2023', '8,65')])
+    ('Tổng quỹ', 'tỷ đồng', [('Năm 2022', '7.900 triệu'), ('Năm 2023', '8,65')])
     """
-    divisor, unit = _scale(indicator)
-
-    def label(value: Decimal) -> str:
-        if indicator.loai is Loai.TY_LE:
-            return percent(value)
-        return number(value / divisor, 2 if divisor > 1 else None)
-
+    row = indicator.gia_tri
+    unit = figures.unit_label(row, indicator.don_vi)
+    # Each panel has its own axis: heights only need one scale within the panel.
+    divisor = Decimal(figures.SCALES[row.scale] if not row.mixed else 1)
     bars = []
-    if indicator.nam_truoc is not None:
-        bars.append(
-            (f"Năm {year - 1}", float(indicator.nam_truoc / divisor), label(indicator.nam_truoc), LAST_YEAR)
-        )
-    bars.append((f"Năm {year}", float(indicator.gia_tri / divisor), label(indicator.gia_tri), THIS_YEAR))
-    if indicator.ke_hoach is not None:
-        bars.append(("Kế hoạch", float(indicator.ke_hoach / divisor), label(indicator.ke_hoach), TARGET))
+    for label, figure, colour in (
+        (f"Năm {year - 1}", indicator.nam_truoc, LAST_YEAR),
+        (f"Năm {year}", row, THIS_YEAR),
+        ("Kế hoạch", indicator.ke_hoach, TARGET),
+    ):
+        if figure is not None:
+            bars.append((label, float(figure.value / divisor), figures.cell(figure, row), colour))
     return Panel(indicator.ten_bang, "" if unit == "%" else unit, bars)
 
 

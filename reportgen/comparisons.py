@@ -1,21 +1,25 @@
-"""Stage 3, comparisons: each indicator against last year, its target and its base.
+"""Stage 3, comparisons: each indicator against last year, its target, its total and its parts.
 
-Pure arithmetic on Decimals, computed once per indicator; no wording and no formatting. The
-templates' macros (``templates/_compare.html``) decide how a comparison reads.
+Computed once per indicator from the figures as they print, so that a reader's arithmetic on
+the printed numbers agrees with what reportgen says: a difference is exact, in the unit and
+with the decimals of its two figures (:func:`~reportgen.vi.figures.computed`); a percentage
+is rounded half up to the precision the document asks for. Every result is a
+:class:`~reportgen.vi.figures.Figure`, ready to print; the templates' macros
+(``templates/_compare.html``) decide how a comparison reads.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from reportgen.schema import ChiTieu, Loai
+from reportgen.vi.figures import COUNT, Figure, computed, displayed, percentage, ratio, shares
+from reportgen.vi.numbers import round_half_up
 
 HUNDRED = Decimal(100)
-UNCHANGED_BELOW = Decimal("0.05")
-"""A change smaller than this (in percent, or in points for a percentage) reads as unchanged:
-it would print as 0,0 at one decimal, and "tăng 0%" tells a reader nothing."""
 
 
 class Huong(StrEnum):
@@ -31,22 +35,24 @@ class SoVoiNamTruoc:
     """This year against last year."""
 
     huong: Huong
-    chenh_lech: Decimal
-    """The absolute difference, never negative; in points for a percentage."""
-    phan_tram: Decimal | None
-    """The difference in percent of last year; None for percentages (their change is in
-    points) and when last year was 0."""
+    chenh_lech: Figure
+    """The difference, never negative, exact; for a percentage, in points (a plain number)."""
+    phan_tram: Figure | None
+    """The change in percent of last year, with its sign; None for a percentage (its change is
+    in points) and when last year was 0."""
     diem_phan_tram: bool
     """True when the indicator is a percentage, so the difference is in percentage points."""
+    bang: Figure | None = None
+    """This year in percent of last year ("bằng 98,2% so với cùng kỳ"); None when last year was 0."""
 
 
 @dataclass(frozen=True)
 class SoVoiKeHoach:
     """This year against its target."""
 
-    ty_le: Decimal
-    """Attainment in percent of the target: 104,1 for 104,1%."""
-    vuot: Decimal
+    ty_le: Figure
+    """Attainment in percent of the target: 104,1%."""
+    vuot: Figure
     """How far past the target, in percent of it (0 when not reached)."""
     dat: bool
     """True when the target is met."""
@@ -58,53 +64,112 @@ class SoSanh:
 
     nam_truoc: SoVoiNamTruoc | None
     ke_hoach: SoVoiKeHoach | None
-    chiem: Decimal | None
-    """Share of the base, in percent: 29,4 for 3.215 of 10.950."""
+    chiem: Figure | None
+    """Share of the total, in percent: the one typed in ``ty_le``, else 29,4% for 3.215 of 10.950."""
+    trong_do: dict[str, Figure] = field(default_factory=dict)
+    """Each part's share of the indicator, in percent; they add up to 100% when the parts make it up."""
 
 
-def against_previous(value: Decimal, previous: Decimal, kind: Loai) -> SoVoiNamTruoc:
-    """Compare ``value`` with last year's ``previous``.
+def against_previous(value: Figure, previous: Figure, kind: Loai, places: int = 1) -> SoVoiNamTruoc:
+    """Compare ``value`` with last year's ``previous``; percentages to ``places`` decimals.
 
-    >>> round(against_previous(Decimal(12486), Decimal(12105), Loai.SO_LUONG).phan_tram, 2)
-    Decimal('3.15')
-    >>> against_previous(Decimal("68.5"), Decimal("64.2"), Loai.TY_LE)
-    SoVoiNamTruoc(huong=<Huong.TANG: 'tang'>, chenh_lech=Decimal('4.3'), phan_tram=None, diem_phan_tram=True)
-    >>> against_previous(Decimal(100003), Decimal(100000), Loai.SO_LUONG).huong
+    A change that rounds to nothing at that precision reads as unchanged: "tăng 0%" tells a
+    reader nothing.
+
+    >>> from reportgen.vi.typed import read
+    >>> result = against_previous(read("12.486", "so_luong"), read("12.105", "so_luong"), Loai.SO_LUONG)
+    >>> str(result.chenh_lech), str(result.phan_tram), result.huong
+    ('381', '3,1%', <Huong.TANG: 'tang'>)
+    >>> str(against_previous(read("68,5", "ty_le"), read("64,2", "ty_le"), Loai.TY_LE).chenh_lech)
+    '4,3'
+    >>> against_previous(read("100.003", "so_luong"), read("100.000", "so_luong"), Loai.SO_LUONG).huong
     <Huong.NGANG: 'ngang'>
     """
-    difference = value - previous
+    difference = value.value - previous.value
     points = kind is Loai.TY_LE
-    percent = None if points or previous == 0 else difference / abs(previous) * HUNDRED
-    size = abs(difference) if points else abs(percent) if percent is not None else abs(difference)
-    if difference == 0 or size < UNCHANGED_BELOW:
+    change = None if points or previous.value == 0 else difference / abs(previous.value) * HUNDRED
+    size = abs(difference) if change is None else abs(change)
+    if difference == 0 or (round_half_up(size, places) == 0 and (points or change is not None)):
         direction = Huong.NGANG
     else:
         direction = Huong.TANG if difference > 0 else Huong.GIAM
-    return SoVoiNamTruoc(direction, abs(difference), percent, points)
+    approx = value.approx or previous.approx
+    return SoVoiNamTruoc(
+        direction,
+        abs(computed(difference, [value, previous], COUNT if points else None)),
+        None if change is None else percentage(change, places, "khoảng" if approx else ""),
+        points,
+        None if points else ratio(value, previous, places),
+    )
 
 
-def against_target(value: Decimal, target: Decimal) -> SoVoiKeHoach | None:
+def against_target(value: Figure, target: Figure, places: int = 1) -> SoVoiKeHoach | None:
     """Compare ``value`` with its ``target``; None for a target of 0, which cannot be attained.
 
-    >>> against_target(Decimal(381), Decimal(300))
-    SoVoiKeHoach(ty_le=Decimal('127.00'), vuot=Decimal('27.00'), dat=True)
-    >>> against_target(Decimal(12), Decimal(15)).dat
+    >>> from reportgen.vi.typed import read
+    >>> reached = against_target(read("381", "so_luong"), read("300", "so_luong"))
+    >>> str(reached.ty_le), str(reached.vuot), reached.dat
+    ('127%', '27%', True)
+    >>> against_target(read("12", "so_luong"), read("15", "so_luong")).dat
     False
     """
-    if target <= 0:
+    if target.value <= 0:
         return None
-    ratio = value / target * HUNDRED
-    return SoVoiKeHoach(ratio, max(ratio - HUNDRED, Decimal(0)), value >= target)
-
-
-def compare(indicator: ChiTieu) -> SoSanh:
-    """Compute every comparison ``indicator`` has the data for."""
-    value = indicator.gia_tri
-    previous = indicator.nam_truoc
-    target = indicator.ke_hoach
-    base = indicator.tong
-    return SoSanh(
-        nam_truoc=None if previous is None else against_previous(value, previous, indicator.loai),
-        ke_hoach=None if target is None else against_target(value, target),
-        chiem=value / base * HUNDRED if base else None,
+    attained = value.value / target.value * HUNDRED
+    approx = "khoảng" if value.approx or target.approx else ""
+    return SoVoiKeHoach(
+        percentage(attained, places, approx),
+        percentage(max(attained - HUNDRED, Decimal(0)), places, approx),
+        value.value >= target.value,
     )
+
+
+def compare(indicator: ChiTieu, share: Figure | None = None) -> SoSanh:
+    """Compute every comparison ``indicator`` has the data for, as its ``hien_thi`` asks.
+
+    Percentages have ``so_le_ty_le`` decimals (1 when not set); with ``so_0_truoc`` a
+    difference under ten has a leading zero. ``share`` is its share of its total when it was
+    worked out with its neighbours' (see :func:`shares_of_totals`); a share typed in ``ty_le``
+    goes before either.
+    """
+    places = 1 if indicator.hien_thi.so_le_ty_le is None else indicator.hien_thi.so_le_ty_le
+    value = indicator.gia_tri
+    previous, target, total = indicator.nam_truoc, indicator.ke_hoach, indicator.tong
+    if indicator.ty_le is not None:
+        share = indicator.ty_le
+    elif share is None and total is not None:
+        share = ratio(value, total, places)
+    parts = list(indicator.trong_do.values())
+    part_shares = shares([part.value for part in parts], value.value, places) if value.value else []
+    against = None if previous is None else against_previous(value, previous, indicator.loai, places)
+    if against is not None and indicator.hien_thi.so_0_truoc and indicator.loai is Loai.SO_LUONG:
+        against = replace(against, chenh_lech=displayed(against.chenh_lech, pad=True))
+    return SoSanh(
+        nam_truoc=against,
+        ke_hoach=None if target is None else against_target(value, target, places),
+        chiem=share,
+        trong_do={
+            label: percentage(each, places)
+            for label, each in zip(indicator.trong_do, part_shares, strict=True)
+        },
+    )
+
+
+def shares_of_totals(indicators: Mapping[str, ChiTieu], places: int = 1) -> dict[str, Figure]:
+    """The shares of indicators that split one total between them, worked out together.
+
+    Indicators of a group that give the same total and add up to it exactly are its parts: their
+    shares are rounded so that they add up to 100% (see :func:`~reportgen.vi.figures.shares`).
+    """
+    by_total: dict[Decimal, list[str]] = {}
+    for key, indicator in indicators.items():
+        if indicator.tong is not None and indicator.tong.value and indicator.ty_le is None:
+            by_total.setdefault(indicator.tong.value, []).append(key)
+    found: dict[str, Figure] = {}
+    for total, keys in by_total.items():
+        values = [indicators[key].gia_tri.value for key in keys]
+        if len(keys) < 2 or sum(values, Decimal(0)) != total:
+            continue
+        for key, share in zip(keys, shares(values, total, places), strict=True):
+            found[key] = percentage(share, places)
+    return found

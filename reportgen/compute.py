@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import TypedDict
+from typing import Any, TypedDict, TypeVar
 
-from reportgen.comparisons import SoSanh, compare
+from reportgen.comparisons import SoSanh, compare, shares_of_totals
 from reportgen.photos import WebPhoto
 from reportgen.rollup import SubUnit
 from reportgen.schema import (
     BaiViet,
     BaoCao,
+    CachSoKeHoach,
+    CachSoNamTruoc,
+    CachSoTong,
     ChiTieu,
+    ChiTieuNamSau,
+    HienThi,
     HoiNghi,
     KhenThuong,
+    Loai,
     NhomChiTieu,
+    ThuTu,
+    TinhBang,
     ToChuc,
     YearEnd,
 )
+from reportgen.vi.figures import Figure, displayed
 
 
 class Photo(TypedDict):
@@ -48,7 +57,9 @@ class Context(TypedDict):
     hoi_nghi: HoiNghi
     chi_tieu: dict[str, NhomChiTieu]
     chi_so: dict[str, ChiTieu]
+    """Every indicator by key, its figures as they print and its ``hien_thi`` filled in."""
     so_sanh: dict[str, SoSanh]
+    chi_tieu_nam_sau: dict[str, ChiTieuNamSau]
     chi_tieu_chinh: list[str]
     ket_qua: list[str]
     han_che: list[str]
@@ -73,9 +84,8 @@ def main_indicators(indicators: Mapping[str, ChiTieu], limit: int = CHART_LIMIT)
     The main indicators are those with a target for the year; when none has one, those with
     last year's figure; an indicator with neither has nothing to be compared with.
 
-    >>> from decimal import Decimal as D
-    >>> a = ChiTieu(nhan="a", gia_tri=D(1), nam_truoc=D(2))
-    >>> b = ChiTieu(nhan="b", gia_tri=D(1), ke_hoach=D(2))
+    >>> a = ChiTieu(nhan="a", gia_tri="1", nam_truoc="2")
+    >>> b = ChiTieu(nhan="b", gia_tri="1", ke_hoach="2")
     >>> main_indicators({"a": a, "b": b}), main_indicators({"a": a}), main_indicators({})
     (['b'], ['a'], [])
     """
@@ -84,10 +94,74 @@ def main_indicators(indicators: Mapping[str, ChiTieu], limit: int = CHART_LIMIT)
     return chosen[:limit]
 
 
+DEFAULT_DISPLAY = HienThi(
+    tinh_bang=TinhBang.NHU_GO,
+    so_le_ty_le=1,
+    so_0_truoc=False,
+    so_voi_nam_truoc=CachSoNamTruoc.TANG,
+    so_voi_ke_hoach=CachSoKeHoach.VUOT,
+    so_voi_tong=CachSoTong.PHAN_SO,
+    ty_le_trong_do=False,
+)
+"""How figures print when the input asks nothing: as typed, percentages reportgen computes to one decimal."""
+
+
+def display(own: HienThi, document: HienThi, kind: Loai) -> HienThi:
+    """How one indicator prints: its own choices, else the document's, else :data:`DEFAULT_DISPLAY`.
+
+    The word order, unless chosen, follows the kind: a count before its label, money and a
+    percentage after it.
+
+    >>> display(HienThi(so_le=1), HienThi(tinh_bang="gon", so_le=2), Loai.TIEN).model_dump(exclude_none=True)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'tinh_bang': <TinhBang.GON: 'gon'>, 'so_le': 1, 'so_le_ty_le': 1, 'so_0_truoc': False,
+     'thu_tu': <ThuTu.NHAN_TRUOC: 'nhan_truoc'>, 'so_voi_nam_truoc': <CachSoNamTruoc.TANG: 'tang'>,
+     'so_voi_ke_hoach': <CachSoKeHoach.VUOT: 'vuot'>, 'so_voi_tong': <CachSoTong.PHAN_SO: 'phan_so'>,
+     'ty_le_trong_do': False}
+    """
+    chosen: dict[str, Any] = {}
+    for name in HienThi.model_fields:
+        given = (getattr(own, name), getattr(document, name), getattr(DEFAULT_DISPLAY, name))
+        chosen[name] = next((value for value in given if value is not None), None)
+    if chosen["thu_tu"] is None:
+        chosen["thu_tu"] = ThuTu.SO_TRUOC if kind is Loai.SO_LUONG else ThuTu.NHAN_TRUOC
+    return HienThi.model_construct(**chosen)
+
+
+Shown = TypeVar("Shown", ChiTieu, ChiTieuNamSau)
+
+
+def shown(indicator: Shown, document: HienThi) -> Shown:
+    """The indicator as it prints: its figures in the unit and precision its display asks for."""
+    chosen = display(indicator.hien_thi, document, indicator.loai)
+    unit = str(chosen.tinh_bang or TinhBang.NHU_GO)
+
+    def show(figure: Figure) -> Figure:
+        return displayed(figure, unit, chosen.so_le, bool(chosen.so_0_truoc))
+
+    update: dict[str, Any] = {"gia_tri": show(indicator.gia_tri), "hien_thi": chosen}
+    if isinstance(indicator, ChiTieu):
+        for name in ("nam_truoc", "ke_hoach", "tong"):
+            figure = getattr(indicator, name)
+            update[name] = None if figure is None else show(figure)
+        update["trong_do"] = {label: show(part) for label, part in indicator.trong_do.items()}
+    return indicator.model_copy(update=update)
+
+
 def context(data: YearEnd, photos: Sequence[WebPhoto], sub_units: Sequence[SubUnit] = ()) -> Context:
     """Derive the template context of one unit, whose photos have the web sizes ``photos``."""
-    indicators = {
-        key: indicator for group in data.chi_tieu.values() for key, indicator in group.danh_sach.items()
+    places = display(HienThi(), data.hien_thi, Loai.SO_LUONG).so_le_ty_le or 0
+    groups = {
+        key: group.model_copy(
+            update={"danh_sach": {k: shown(c, data.hien_thi) for k, c in group.danh_sach.items()}}
+        )
+        for key, group in data.chi_tieu.items()
+    }
+    indicators = {key: indicator for group in groups.values() for key, indicator in group.danh_sach.items()}
+    shares = {
+        key: share
+        for group in groups.values()
+        for key, share in shares_of_totals(group.danh_sach, places).items()
     }
     seen = [
         Photo(
@@ -105,9 +179,10 @@ def context(data: YearEnd, photos: Sequence[WebPhoto], sub_units: Sequence[SubUn
         nam=data.nam,
         nam_sau=data.nam + 1,
         hoi_nghi=data.hoi_nghi,
-        chi_tieu=data.chi_tieu,
+        chi_tieu=groups,
         chi_so=indicators,
-        so_sanh={key: compare(indicator) for key, indicator in indicators.items()},
+        so_sanh={key: compare(indicator, shares.get(key)) for key, indicator in indicators.items()},
+        chi_tieu_nam_sau={key: shown(target, data.hien_thi) for key, target in data.chi_tieu_nam_sau.items()},
         chi_tieu_chinh=main_indicators(indicators),
         ket_qua=data.ket_qua,
         han_che=data.han_che,

@@ -282,7 +282,8 @@ def build(
             "reference": reference and manifest.digest(reference),
         },
         templating.environment(templates),
-        [f"{page}.html" for page in PAGES],
+        # The partials reportgen calls from Python (what `{key}` prints) count even when no page imports them.
+        [*(f"{page}.html" for page in PAGES), *templating.PARTIALS],
         [face.path for face in (chosen.faces if chosen else ())],
     )
     written = Written()

@@ -1,64 +1,68 @@
-"""Indicators in sentences: how a figure typed once reads wherever the text refers to it.
+"""Indicators in sentences: each ``{key}`` in a paragraph is replaced by the words for its figure.
 
-A count reads figure first (``63.979 hộ gia đình đạt danh hiệu Gia đình học tập``), money and
-percentages label first (``tổng số tiền 319,7 triệu đồng``), as the provincial press writes
-them. A group reads as its indicators joined by ``;`` with ``và`` before the last.
+Which words, and in which order, is the templates' to say (the macros of
+``templates/_figure.html``, called through ``word``), so that a template folder can change
+them; this module only finds the references, and capitalises one that starts a sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 
-from reportgen.schema import PLACEHOLDER, ChiTieu, Loai, NhomChiTieu
-from reportgen.vi.lists import list_and
-from reportgen.vi.numbers import money_short, number, percent
+from reportgen.schema import PLACEHOLDER
 
-
-def figure(indicator: ChiTieu) -> str:
-    """The figure alone: ``63.979``, ``226.259/254.657``, ``319,7 triệu đồng``, ``85,2%``."""
-    if indicator.loai is Loai.TIEN:
-        return money_short(indicator.gia_tri)
-    if indicator.loai is Loai.TY_LE:
-        return percent(indicator.gia_tri)
-    if indicator.tong is not None:
-        return f"{number(indicator.gia_tri)}/{number(indicator.tong)}"
-    return number(indicator.gia_tri)
+# What ends a sentence before a reference: a full stop, "!" or "?" and a space. An ellipsis
+# does not ("xây dựng xã hội học tập... với tổng số tiền").
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]?\s+$")
 
 
-def phrase(indicator: ChiTieu) -> str:
-    """The indicator as it reads in prose: its figure with its label."""
-    if indicator.loai is Loai.SO_LUONG:
-        return f"{figure(indicator)} {indicator.nhan}"
-    return f"{indicator.nhan} {figure(indicator)}"
+def starts_sentence(text: str, index: int) -> bool:
+    """Whether position ``index`` of ``text`` starts a sentence.
+
+    >>> starts_sentence("{a} và", 0), starts_sentence("Có. {a}", 4), starts_sentence("có {a}", 3)
+    (True, True, False)
+    >>> starts_sentence("học tập... {a}", 11), starts_sentence("trong đó: {a}", 10)
+    (False, False)
+    """
+    before = text[:index]
+    return not before.strip() or _SENTENCE_END.search(before) is not None
 
 
-def group_phrase(group: NhomChiTieu) -> str:
-    """A group's indicators in one run of prose: ``A; B; C và D``."""
-    return list_and([phrase(indicator) for indicator in group.danh_sach.values()], ";")
+def capitalised(text: str) -> str:
+    """The text with its first letter upper case, the rest as it is.
+
+    >>> capitalised("hơn 196.000 hội viên"), capitalised("đạt 98%")
+    ('Hơn 196.000 hội viên', 'Đạt 98%')
+    """
+    return text[:1].upper() + text[1:]
 
 
-def fill(
-    text: str,
-    indicators: Mapping[str, ChiTieu],
-    groups: Mapping[str, NhomChiTieu],
-    comparison: Callable[[str], str] | None = None,
-) -> str:
-    """Replace each ``{key}`` in ``text`` with the indicator or group it names.
+def fill(text: str, word: Callable[[str, str], str]) -> str:
+    """Replace each ``{key}`` or ``{key:form}`` in ``text`` with ``word(key, form)``.
 
-    ``{key:so}`` prints an indicator's figure alone; ``{key:so_sanh}`` its phrase followed by
-    ``comparison(key)``, the wording of its comparisons, when there is any. Keys were checked at
-    validation, so an unknown one here is a template author's mistake and raises ``KeyError``.
+    A reference that starts a sentence is capitalised. Keys were checked at validation, so an
+    unknown one here is a template author's mistake, for ``word`` to raise.
+
+    >>> fill("{a}. Có {a:so}.", lambda key, form: f"hơn 5 hộ ({form or 'chi_so'})")
+    'Hơn 5 hộ (chi_so). Có hơn 5 hộ (so).'
     """
 
     def replace(match: re.Match[str]) -> str:
-        key, form = match["key"], match["form"]
-        if key in groups:
-            return group_phrase(groups[key])
-        indicator = indicators[key]
-        if form == "so":
-            return figure(indicator)
-        said = comparison(key) if form == "so_sanh" and comparison else ""
-        return f"{phrase(indicator)}, {said}" if said else phrase(indicator)
+        said = word(match["key"], match["form"] or "")
+        return capitalised(said) if starts_sentence(text, match.start()) else said
 
     return PLACEHOLDER.sub(replace, text)
+
+
+def references(texts: Iterable[str]) -> list[str]:
+    """The keys the texts refer to, each once, in the order they first appear.
+
+    >>> references(["{a} và {b:so}", "{a:so_sanh}"])
+    ['a', 'b']
+    """
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in PLACEHOLDER.finditer(text):
+            found.setdefault(match["key"])
+    return list(found)

@@ -22,11 +22,24 @@ from reportgen import prose
 from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
-from reportgen.vi import FILTERS
+from reportgen.vi import FILTERS, figures
 
 DEFAULT_PREFIX = "!default"
 COMPARE_TEMPLATE = "_compare.html"
 """The macros that word comparisons; a user's copy replaces them everywhere."""
+FIGURE_TEMPLATE = "_figure.html"
+"""The macros that put a figure into a sentence (what ``{key}`` prints); a user's copy replaces them."""
+PARTIALS = (COMPARE_TEMPLATE, FIGURE_TEMPLATE)
+"""The templates reportgen calls itself, besides the pages: a build depends on them too."""
+
+FORM_MACROS = {
+    "": "chi_so",
+    "so": "so",
+    "so_sanh": "so_sanh",
+    "chi_so_sanh": "chi_so_sanh",
+    "trong_do": "trong_do",
+}
+"""The macro of ``_figure.html`` that words each form of a ``{key}`` reference."""
 
 
 OPTIONS: dict[str, Any] = {
@@ -47,18 +60,51 @@ def packaged_templates() -> Path:
     return installed if installed.is_dir() else package.parent / "templates"
 
 
+def _wording(context: jinja2.runtime.Context) -> Any:
+    """The macros of ``_figure.html``, as the template folder in use has them."""
+    return context.environment.get_template(FIGURE_TEMPLATE).module
+
+
+def _said(markup: str) -> str:
+    # Macro output is escaped markup; the filled text is escaped once more when printed.
+    return markupsafe.Markup(markup).unescape().strip()
+
+
 @jinja2.pass_context
 def _fill(context: jinja2.runtime.Context, text: str) -> str:
-    """Fill ``{key}`` references; ``{key:so_sanh}`` is worded by the ``_compare.html`` macros."""
-    wording = context.environment.get_template(COMPARE_TEMPLATE).module
-    indicators, comparisons = context["chi_so"], context["so_sanh"]
+    """Fill ``{key}`` references with the ``_figure.html`` macro of their form."""
+    wording = _wording(context)
+    groups, targets = context["chi_tieu"], context.get("chi_tieu_nam_sau", {})
+    indicators, comparisons, year = context["chi_so"], context["so_sanh"], context["nam"]
 
-    def comparison(key: str) -> str:
-        # Macro output is escaped markup; the filled text is escaped once more when printed.
-        said = wording.tat_ca(indicators[key], comparisons[key], context["nam"])  # type: ignore[attr-defined]
-        return markupsafe.Markup(said).unescape().strip()
+    def word(key: str, form: str) -> str:
+        if key in groups:
+            return _said(wording.nhom(groups[key], comparisons, year))
+        if key in targets:
+            return _said(getattr(wording, "so" if form == "so" else "chi_so")(targets[key], None, year))
+        return _said(getattr(wording, FORM_MACROS[form])(indicators[key], comparisons[key], year))
 
-    return prose.fill(text, indicators, context["chi_tieu"], comparison)
+    return prose.fill(text, word)
+
+
+@jinja2.pass_context
+def _figure(context: jinja2.runtime.Context, value: Any) -> str:
+    """A figure in full (``8,65 tỷ đồng``); given an indicator, its figure as a sentence prints it."""
+    if isinstance(value, figures.Figure):
+        return figures.written(value)
+    return _said(_wording(context).so(value, None, context["nam"]))
+
+
+@jinja2.pass_context
+def _phrase(context: jinja2.runtime.Context, indicator: Any) -> str:
+    """An indicator with its label, as ``{key}`` prints it."""
+    return _said(_wording(context).chi_so(indicator, None, context["nam"]))
+
+
+@jinja2.pass_context
+def _group_phrase(context: jinja2.runtime.Context, group: Any) -> str:
+    """A group's indicators in one run of prose, as ``{group}`` prints them."""
+    return _said(_wording(context).nhom(group, context["so_sanh"], context["nam"]))
 
 
 # A document symbol or a date ("Kết luận 49-KL/TW", "11/CT-TW", "20/01/2021") must not be split
@@ -169,9 +215,14 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         fill=_fill,
         nobreak=nobreak,
-        phrase=prose.phrase,
-        figure=prose.figure,
-        group_phrase=prose.group_phrase,
+        figure=_figure,
+        phrase=_phrase,
+        group_phrase=_group_phrase,
+        fraction=figures.fraction,
+        cell=figures.cell,
+        unit_label=figures.unit_label,
+        references=prose.references,
+        capitalised=prose.capitalised,
         absolute_url=absolute_url,
         chart=_chart,
         balance=balance,
