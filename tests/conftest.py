@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
 SEED = INPUTS / "bac-kan-2020.yaml"
 SECOND = INPUTS / "na-ri-2023.yaml"
+MONEY = INPUTS / "cuu-chien-binh-bac-lieu-2024.yaml"
+"""Version 2, money in triệu and tỷ, several units, the shorthand `1250tr`, a leading zero, targets."""
+APPROXIMATE = INPUTS / "phu-nu-lang-son-2024.yaml"
+"""Version 2, approximate figures, parts ("trong đó"), a typed percentage, comparison forms."""
+SAMPLES = sorted(INPUTS.glob("*.yaml"))
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -57,9 +56,23 @@ def test_percentages_carry_their_sign_and_money_its_unit(indicators: dict[str, C
     fund = charts.panel(indicators["quy_ho_tro"], 2023)
     assert fund.unit == "tỷ đồng"
     assert [figure for _, _, figure, _ in fund.bars] == ["7,9", "8,65", "8,5"]
-    small = ChiTieu(nhan="quỹ", loai="tien", gia_tri=Decimal(4_500_000), ke_hoach=Decimal(5_000_000))  # type: ignore[arg-type]
-    assert charts.panel(small, 2023).unit == "triệu đồng"
-    assert [label for label, _, _, _ in charts.panel(small, 2023).bars] == ["Năm 2023", "Kế hoạch"]
+    small = ChiTieu(nhan="quỹ", loai="tien", gia_tri="4.500.000 đồng", ke_hoach="5 triệu")
+    assert charts.panel(small, 2023).unit == "đồng"  # the unit the figure of the year was typed in
+    assert [(label, figure) for label, _, figure, _ in charts.panel(small, 2023).bars] == [
+        ("Năm 2023", "4.500.000"),
+        ("Kế hoạch", "5 triệu"),  # typed in another unit: it keeps its own
+    ]
+    assert [height for _, height, _, _ in charts.panel(small, 2023).bars] == [4_500_000, 5_000_000]
+
+
+def test_a_panel_labels_its_bars_as_the_table_prints_them() -> None:
+    mixed = ChiTieu(nhan="quỹ", loai="tien", gia_tri="1 tỷ 141 triệu 950 ngàn", nam_truoc="1.026,4 triệu")
+    shown = charts.panel(mixed, 2024)
+    assert shown.unit == "đồng"
+    assert [figure for _, _, figure, _ in shown.bars] == ["1.026,4 triệu", "1 tỷ 141 triệu 950 ngàn"]
+    people = ChiTieu(nhan="lượt người", don_vi="lượt người", gia_tri="trên 2 triệu", nam_truoc="1,8 triệu")
+    shown = charts.panel(people, 2024)
+    assert (shown.unit, [figure for _, _, figure, _ in shown.bars]) == ("triệu lượt người", ["1,8", "trên 2"])
 
 
 def test_the_chart_is_svg_with_its_text_as_text_in_the_report_s_family(

@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from reportgen import cli
-from tests.conftest import INPUTS, SECOND, SEED, html_text
+from tests.conftest import INPUTS, MONEY, SECOND, SEED, html_text
 
 runner = CliRunner()
+NEW = MONEY
 ENGLISH = {"LANG": "en_US.UTF-8"}
 TERMINAL = {"TTY_COMPATIBLE": "1", "TTY_INTERACTIVE": "1"}  # Rich then draws as on a terminal
 
@@ -41,10 +42,39 @@ MISSING_PHOTO = (
 # --- validate ------------------------------------------------------------------------------
 
 
+UPGRADE = (
+    "{path}:5:12: phien_ban: lưu ý: tệp viết theo mẫu phiên bản 1, reportgen vẫn đọc và làm như cũ; "
+    "để chuyển sang mẫu phiên bản 2: sửa dòng này thành `phien_ban: 2`{more}\n"
+)
+SHARES = (
+    "; thêm dòng `hien_thi: {so_voi_tong: phan_so_chiem}` vào chỉ tiêu `ho_sxkd_gioi` "
+    "để giữ cách viết `X/Y …, chiếm P%`"
+)
+
+
 def test_validate_says_each_clean_file_is_clean() -> None:
-    result = run("validate", SEED, SECOND)
+    result = run("validate", SEED, SECOND, NEW)
     assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == f"{SEED}: không có lỗi.\n{SECOND}: không có lỗi.\n"
+    assert result.stdout == (
+        f"{SEED}: không có lỗi.\n"
+        + UPGRADE.format(path=SEED, more="")
+        + f"{SECOND}: không có lỗi.\n"
+        + UPGRADE.format(path=SECOND, more=SHARES).replace(":5:12:", ":4:12:")
+        + f"{NEW}: không có lỗi.\n"  # the current version: nothing to say
+    )
+
+
+def test_a_file_of_version_1_without_a_version_line_is_told_to_add_one(unit: Path) -> None:
+    path = unit / "cu.yaml"
+    path.write_text(SEED.read_text(encoding="utf-8").replace("phien_ban: 1\n", ""), encoding="utf-8")
+    result = run("validate", path, "--lang", "en")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{path}: no errors.\n"
+        f"{path}: note: this file is written in format version 1, which reportgen still reads and builds "
+        "as before; to move it to format version 2: add the line `phien_ban: 2` at the top of the file\n"
+    )
+    assert run("validate", path, "--quiet").stdout == ""
 
 
 def test_validate_a_folder_checks_every_file_in_it(unit: Path) -> None:
@@ -53,7 +83,9 @@ def test_validate_a_folder_checks_every_file_in_it(unit: Path) -> None:
     assert result.stderr == MISSING_PHOTO.format(path=unit / "thieu-anh.yaml")
     assert result.stdout == (
         f"{unit / 'bac-kan.yaml'}: không có lỗi.\n"
-        f"{unit / 'thieu-anh.yaml'}: không có lỗi, có 1 cảnh báo cần xem lại.\n"
+        + UPGRADE.format(path=unit / "bac-kan.yaml", more="")
+        + f"{unit / 'thieu-anh.yaml'}: không có lỗi, có 1 cảnh báo cần xem lại.\n"
+        + UPGRADE.format(path=unit / "thieu-anh.yaml", more="")
     )
 
 

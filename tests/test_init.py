@@ -97,15 +97,29 @@ def test_the_skeleton_is_valid_as_written_without_a_warning(tmp_path: Path) -> N
 
 def test_the_optional_parts_switch_on_by_deleting_their_hashes(tmp_path: Path) -> None:
     text = skeleton.text(skeleton.DEFAULT_ORGANISATION, 2024)
-    for part in ("khen_thuong", "nam_truoc", "ke_hoach", "tieu_de"):
+    parts = ("khen_thuong", "nam_truoc", "ke_hoach", "tieu_de", "hien_thi", "tong", "ty_le", "trong_do")
+    for part in (*parts, "chi_tieu_nam_sau"):
         text = uncomment(text, part)
     path = tmp_path / "hoi.yaml"
     path.write_text(text, encoding="utf-8")
-    data = check(path).data
+    checked = check(path)
+    assert checked.warnings == []
+    data = checked.data
     assert data.khen_thuong[0].don_vi_nhan == "Chi hội thôn Bản Chẳng"
     member = data.chi_tieu["to_chuc_hoi"].danh_sach["hoi_vien"]
-    assert (member.nam_truoc, member.ke_hoach) == (1180, 1300)
+    assert (str(member.nam_truoc), str(member.ke_hoach), str(member.tong)) == ("1.180", "1.300", "1.600")
+    assert (str(member.ty_le), {label: str(part) for label, part in member.trong_do.items()}) == (
+        "78,1%",
+        {"hội viên nữ": "520", "hội viên nam": "730"},
+    )
     assert data.bai_viet.tieu_de == "Hội Khuyến học huyện Ba Bể tổng kết công tác năm 2024"
+    # The file-wide display, switched on as written, prints every figure as typed.
+    assert (data.hien_thi.tinh_bang, data.hien_thi.so_le_ty_le, data.hien_thi.so_0_truoc) == (
+        "nhu_go",
+        1,
+        False,
+    )
+    assert str(data.chi_tieu_nam_sau["hoi_vien_moi_nam_sau"].gia_tri) == "80"
 
 
 @pytest.mark.parametrize(
@@ -198,13 +212,13 @@ SAID = {
         "clean": "{file}: không có lỗi.\n",
         "wrote": "Đã ghi {folder}/: article-body.html, article.docx, article.html, article.pdf, article.txt, "
         "report.docx, report.html, report.pdf\nPhông chữ của báo cáo: {font}\n",
-        "comment": "# Số liệu năm nay: `63.979`; tiền `319,7 triệu`; tỷ lệ `85,2`.",
+        "comment": "# Số liệu năm nay, in đúng như gõ: `63.979`, `08`; tiền `319,7 triệu`, `1250tr`,",
     },
     "en": {
         "clean": "{file}: no errors.\n",
         "wrote": "Wrote {folder}/: article-body.html, article.docx, article.html, article.pdf, article.txt, "
         "report.docx, report.html, report.pdf\nThe report's font: {font}\n",
-        "comment": "# This year's figure: `63.979`; money `319,7 triệu`; a percentage `85,2`.",
+        "comment": "# This year's figure, printed exactly as typed: `63.979`, `08`; money `319,7 triệu`,",
     },
 }
 

@@ -40,6 +40,7 @@ CONTENT = {
     "vi/lists.py",
     "vi/legacy.py",
     "vi/names.py",
+    "vi/figures.py",  # the unit words and approximating words figures are printed with
     "prose.py",
     "comparisons.py",
     "compute.py",
@@ -48,7 +49,9 @@ CONTENT = {
 }
 CONTENT_NAMES = {
     "vi/parsing.py": {"_SCALES", "_MONEY"},  # the units a secretary types after an amount
-    "schema.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu"},  # values typed in the YAML
+    "vi/typed.py": {"_SCALE", "_CURRENCY", "_SHORTHANDS", "_amount", "_unmarked"},  # units, letters typed
+    "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue"},  # values typed
+    "schema/v2.py": {"_YES", "_NO", "_yes_or_no", "YesNo"},  # có and không, as typed
     "json_schema.py": {"decimal_schema"},  # examples of values
     "validation.py": {"_pattern_hint"},  # the letters a key or a symbol may hold
     "skeleton.py": {"example", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},

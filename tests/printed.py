@@ -1,0 +1,468 @@
+"""Reading every figure back out of every output of a sample, with the place it was printed.
+
+For the figure-agreement test: each figure of an input (an indicator's figure of the year,
+last year's, its target, its total, its parts; next year's targets) and each figure reportgen
+computes from them (a difference, a percentage) is looked for in every output — the article
+as a page, as a body, as text and as PDF; the report as HTML and as PDF — in sentences,
+tables, the chart and the annex, and collected as printed, in full (a cell with its row's unit).
+
+Sentences are read against the input's own paragraphs: the words around each ``{key}`` are
+known, so what a reference printed is found exactly, whatever else the paragraph says. The
+words reportgen puts around a figure are those of the packaged templates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pypdf
+
+from reportgen import compute, rollup
+from reportgen.prose import references
+from reportgen.rollup import SubUnit
+from reportgen.schema import PLACEHOLDER, ChiTieu, ChiTieuNamSau, Loai
+from tests.conftest import html_text
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+SCALE = r"nghìn|ngàn|triệu|tỷ|tỉ"
+APPROX = r"gần như|khoảng|hơn|trên|gần"
+TERM = rf"(?:{NUMBER})(?: (?:{SCALE}))?"
+FIGURE = rf"(?:(?:{APPROX}) )?-?{TERM}(?: {TERM})*(?: đồng|%)?"
+FIGURES = rf"{FIGURE}(?:/{FIGURE})?"
+PERCENT = rf"(?:khoảng )?(?:{NUMBER})%"
+SCALES = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ"}
+
+PROSE = ("article.html", "article-body.html", "article.txt", "article.pdf", "report.html", "report.pdf")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One figure as one output printed it."""
+
+    key: str
+    """The indicator or target; ``<sub-unit file>/<key>`` for an annex row."""
+    field: str
+    """``gia_tri``, ``nam_truoc``, ``ke_hoach``, ``tong``, ``trong_do:<part>``, or a comparison:
+    ``chenh_lech``, ``phan_tram``, ``bang``, ``dat``, ``vuot``, ``chiem``, ``ty_le:<part>``."""
+    text: str
+    """In full and in lower case: ``8,65 tỷ đồng``, ``hơn 196.000``, ``2 triệu``, ``29,4%``."""
+    where: str
+
+
+@dataclass
+class Sample:
+    """An input as the outputs should show it: its indicators with their figures as they print."""
+
+    source: Path
+    year: int
+    indicators: dict[str, ChiTieu]
+    targets: dict[str, ChiTieuNamSau]
+    paragraphs: list[str]
+    sub_units: list[SubUnit]
+    names: dict[str, str] = field(default_factory=dict)
+    """Each indicator's key by its name in the tables."""
+
+    @classmethod
+    def read(cls, source: Path) -> Sample:
+        rolled = rollup.check(source)
+        data = rolled.data
+        indicators = {
+            key: compute.shown(c, data.hien_thi) for g in data.chi_tieu.values() for key, c in g.danh_sach.items()
+        }
+        targets = {key: compute.shown(t, data.hien_thi) for key, t in data.chi_tieu_nam_sau.items()}
+        paragraphs = [*data.ket_qua, *data.han_che, *data.phuong_huong]
+        sample = cls(source, data.nam, indicators, targets, paragraphs, rolled.sub_units)
+        sample.names = {c.ten_bang.lower(): key for key, c in indicators.items()}
+        return sample
+
+    def groups(self) -> dict[str, list[str]]:
+        data = rollup.check(self.source).data
+        return {key: list(group.danh_sach) for key, group in data.chi_tieu.items()}
+
+
+def read_all(sample: Sample, folder: Path) -> Iterator[Printed]:
+    """Every figure of ``sample`` printed in the outputs in ``folder``, where it was printed."""
+    groups = sample.groups()
+    for name in PROSE:
+        text = prose_of(folder / name)
+        yield from sentences(sample, groups, text, name)
+        yield from target_phrases(sample, text, name)
+    yield from tables(sample, html_tables(folder / "report.html"), "report.html")
+    yield from tables(sample, pdf_tables(folder / "report.pdf"), "report.pdf")
+    yield from chart(sample, svg_texts(folder / "report.html"), "report.html chart")
+    yield from chart(sample, pdf_lines(folder / "report.pdf"), "report.pdf chart")
+
+
+# --- the outputs as text -------------------------------------------------------------------------
+
+
+def _spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\ufeff", "")).strip()
+
+
+def prose_of(path: Path) -> str:
+    """The text of an output as a reader reads it, spaces collapsed; a PDF without its page numbers."""
+    if path.suffix == ".txt":
+        return _spaces(path.read_text(encoding="utf-8"))
+    if path.suffix == ".html":
+        html = path.read_text(encoding="utf-8")
+        return html_text(path) if "<body" in html else _spaces(re.sub(r"<[^>]+>", " ", html))
+    pages = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            lines = (page.extract_text() or "").splitlines()
+            if lines and lines[0].strip() == str(page.page_number):  # the number in the top margin
+                lines = lines[1:]
+            pages.append(" ".join(lines))
+    return _spaces(" ".join(pages))
+
+
+def pdf_lines(path: Path) -> list[str]:
+    """The PDF's lines in the order they are drawn (a chart's text comes as matplotlib wrote it)."""
+    return [line.strip() for page in pypdf.PdfReader(path).pages for line in (page.extract_text() or "").splitlines()]
+
+
+class _Tables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+        self.svg = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append(_spaces("".join(self.cell)))
+            self.cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(path: Path) -> list[list[list[str]]]:
+    parser = _Tables()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tables
+
+
+def pdf_tables(path: Path) -> list[list[list[str]]]:
+    with pdfplumber.open(path) as pdf:
+        return [
+            [[_spaces(cell or "") for cell in row] for row in table]
+            for page in pdf.pages
+            for table in page.extract_tables()
+        ]
+
+
+def svg_texts(path: Path) -> list[str]:
+    """The chart's texts, panel after panel: each panel's starts after a ``<g id="axes_…">``."""
+    html = path.read_text(encoding="utf-8")
+    found = re.findall(r'<g id="axes_\d+">|<text [^>]*>([^<]*)</text>', html)
+    return ["" if text == "" else text for text in found]
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+
+def _words(text: str) -> str:
+    """A literal run of a paragraph as a pattern: its spaces any whitespace."""
+    return r"\s+".join(re.escape(part) for part in text.split(" "))
+
+
+class _Pattern:
+    """A paragraph of the input as a pattern of what its references print."""
+
+    def __init__(self, sample: Sample, groups: dict[str, list[str]]) -> None:
+        self.sample = sample
+        self.groups = groups
+        self.slots: dict[str, tuple[str, str]] = {}
+        """Each named group of the pattern: the key and what it holds."""
+
+    def slot(self, key: str, holds: str, pattern: str) -> str:
+        name = f"g{len(self.slots)}"
+        self.slots[name] = (key, holds)
+        return f"(?P<{name}>{pattern})"
+
+    def phrase(self, key: str, c: ChiTieu | ChiTieuNamSau) -> str:
+        figure = self.slot(key, "figures", FIGURES)
+        order = c.hien_thi.thu_tu or ("so_truoc" if c.loai is Loai.SO_LUONG else "nhan_truoc")
+        said = f"{figure} {_words(c.nhan)}" if order == "so_truoc" else f"{_words(c.nhan)} {figure}"
+        verb = getattr(c, "dong_tu", "")
+        return f"{_words(verb)} {said}" if verb else said
+
+    def comparisons(self, key: str, c: ChiTieu) -> str:
+        """Exactly the comparisons the packaged macros write for ``c``, in their order."""
+        items = []
+        form = c.hien_thi
+        if (c.tong is not None or c.ty_le is not None) and form.so_voi_tong in ("chiem", "phan_so_chiem", "phan_so_dat"):
+            items.append(self.slot(key, "share", rf"(?:chiếm|đạt) {PERCENT}"))
+        if c.nam_truoc is not None:
+            items.append(
+                self.slot(
+                    key,
+                    "last",
+                    rf"\((?:tăng|giảm) [^()]*? so với năm \d{{4}}\)|(?:tăng|giảm) [^()]*?(?: \({PERCENT}\))?"
+                    rf" so với năm \d{{4}}|bằng {PERCENT} so với cùng kỳ|tương đương năm trước",
+                )
+            )
+        if c.ke_hoach is not None and c.ke_hoach.value > 0:
+            items.append(
+                self.slot(key, "target", rf"(?:vượt|đạt) {PERCENT} (?:kế hoạch|chỉ tiêu giao|chỉ tiêu)|(?:vượt|đạt) chỉ tiêu giao")
+            )
+        return "(?:, | )".join(items)
+
+    def parts(self, key: str, c: ChiTieu) -> str:
+        unit = rf"(?: {_words(c.don_vi)})?" if c.loai is Loai.SO_LUONG and c.don_vi else ""
+        return ", ".join(
+            f"{_words(label)} {self.slot(key, 'part:' + label, FIGURE)}{unit}"
+            rf"(?: \({self.slot(key, 'part share:' + label, PERCENT)}\))?"
+            for label in c.trong_do
+        )
+
+    def reference(self, key: str, form: str) -> str:
+        sample = self.sample
+        if key in self.groups:
+            phrases = [self.phrase(k, sample.targets.get(k) or sample.indicators[k]) for k in self.groups[key]]
+            return phrases[0] if len(phrases) == 1 else "; ".join(phrases[:-1]) + " và " + phrases[-1]
+        if key in sample.targets:
+            target = sample.targets[key]
+            return self.slot(key, "figures", FIGURES) if form == "so" else self.phrase(key, target)
+        c = sample.indicators[key]
+        if form == "so":
+            return self.slot(key, "figures", FIGURES)
+        if form == "chi_so_sanh":
+            return self.comparisons(key, c)
+        said = self.phrase(key, c)
+        if form == "so_sanh":
+            compared = self.comparisons(key, c)
+            return f"{said}(?:, | ){compared}" if compared else said
+        if form == "trong_do":
+            return f"{said}, trong đó: {self.parts(key, c)}"
+        return said
+
+    def of(self, paragraph: str) -> str:
+        pieces, start = [], 0
+        for match in PLACEHOLDER.finditer(paragraph):
+            pieces.append(_words(paragraph[start : match.start()]))
+            pieces.append(self.reference(match["key"], match["form"] or ""))
+            start = match.end()
+        pieces.append(_words(paragraph[start:]))
+        return "".join(pieces)
+
+
+class NotPrinted(AssertionError):
+    """A paragraph of the input is not in an output as its references would print it."""
+
+
+def sentences(sample: Sample, groups: dict[str, list[str]], text: str, where: str) -> Iterator[Printed]:
+    """The figures of every paragraph with a reference, read from ``text``."""
+    for paragraph in sample.paragraphs:
+        if not PLACEHOLDER.search(paragraph):
+            continue
+        pattern = _Pattern(sample, groups)
+        found = re.search(pattern.of(paragraph), text, re.IGNORECASE)
+        if found is None:
+            raise NotPrinted(f"{where}: not printed as its references read: {paragraph!r}")
+        for name, (key, holds) in pattern.slots.items():
+            if found[name] is not None:
+                yield from _said(sample, key, holds, found[name].lower(), where)
+
+
+def _said(sample: Sample, key: str, holds: str, said: str, where: str) -> Iterator[Printed]:
+    """Name what one slot of a sentence printed."""
+    if holds == "figures":
+        for name, text in fractions(key, said, sample):
+            yield Printed(key, name, text, where)
+    elif holds.startswith("part:"):
+        yield Printed(key, "trong_do:" + holds[5:], said, where)
+    elif holds.startswith("part share:"):
+        yield Printed(key, "ty_le:" + holds[11:], said, where)
+    elif holds == "share":
+        yield Printed(key, "chiem", said.split(" ", 1)[1], where)
+    elif holds == "target":
+        words = said.split(" ")
+        if words[1] != "chỉ":  # "vượt chỉ tiêu giao" has no figure
+            yield Printed(key, "vuot" if words[0] == "vượt" else "dat", " ".join(words[1:]).split(" kế")[0].split(" chỉ")[0], where)
+    else:
+        yield from _against_last_year(key, said, where)
+
+
+def _against_last_year(key: str, said: str, where: str) -> Iterator[Printed]:
+    said = said.removeprefix("(").removesuffix(")")
+    compared = re.fullmatch(rf"bằng ({PERCENT}) so với cùng kỳ", said)
+    if compared:
+        yield Printed(key, "bang", compared[1], where)
+        return
+    changed = re.fullmatch(
+        rf"(tăng|giảm) ({FIGURE})(?: [^(]*?)?(?: điểm phần trăm)?(?: \(({PERCENT})\))? so với năm \d{{4}}", said
+    )
+    if changed:
+        yield Printed(key, "huong", changed[1], where)
+        yield Printed(key, "chenh_lech", changed[2], where)
+        if changed[3]:
+            yield Printed(key, "phan_tram", changed[3], where)
+    elif said == "tương đương năm trước":
+        yield Printed(key, "huong", "tương đương", where)
+
+
+def fractions(key: str, said: str, sample: Sample) -> list[tuple[str, str]]:
+    """Name the figures of ``x`` or ``x/y``: the figure of the year, and the total or target under it."""
+    if "/" not in said:
+        return [("gia_tri", said)]
+    part, whole = said.split("/")
+    suffix = re.sub(rf"^(?:(?:{APPROX}) )?-?(?:{NUMBER})", "", whole)
+    if not re.search(rf"\b(?:{SCALE})\b|đồng", part):
+        part += suffix
+    c = sample.indicators.get(key)
+    below = "tong" if c is not None and c.tong is not None and c.hien_thi.so_voi_tong != "chiem" else "ke_hoach"
+    return [("gia_tri", part), (below, whole)]
+
+
+def target_phrases(sample: Sample, text: str, where: str) -> Iterator[Printed]:
+    """Next year's targets where the templates list them: the report's list, one a line
+    ("- Giảm trên 30 hộ …;"), and the article's sentence for those no paragraph names."""
+    if not sample.targets:
+        return
+    said = set(references(sample.paragraphs))
+    lead = rf"Các chỉ tiêu chủ yếu năm {sample.year + 1}: "
+    if where.startswith("report"):
+        pattern = _Pattern(sample, {})
+        lines = [rf"- {pattern.phrase(key, target)}[;.]" for key, target in sample.targets.items()]
+        found = re.search(lead + " ".join(lines), text, re.IGNORECASE)
+    else:
+        unsaid = [key for key in sample.targets if key not in said]
+        if not unsaid:
+            return
+        pattern = _Pattern(sample, {"": unsaid})
+        found = re.search(lead + pattern.reference("", "") + r"\.", text, re.IGNORECASE)
+    if found is None:
+        raise NotPrinted(f"{where}: next year's targets are not listed as the templates list them")
+    for name, (key, _holds) in pattern.slots.items():
+        yield Printed(key, "gia_tri", found[name].lower(), where)
+
+
+# --- tables, the annex and the chart ------------------------------------------------------------
+
+
+def in_full(cell: str, unit: str, kind: Loai) -> str:
+    """A cell's figure with what its row's unit says of it: ``8,65`` in ``tỷ đồng`` is ``8,65 tỷ đồng``."""
+    cell = cell.lower()
+    if kind is Loai.TY_LE or not cell:
+        return cell
+    scale = unit.split(" ")[0] if unit.split(" ")[0] in SCALES else ""
+    own = re.search(rf"\b(?:{SCALE})\b", cell)
+    if scale and not own:
+        cell = f"{cell} {scale}"
+    return f"{cell} đồng" if kind is Loai.TIEN else cell
+
+
+def tables(sample: Sample, found: list[list[list[str]]], where: str) -> Iterator[Printed]:
+    year = sample.year
+    columns = {f"năm {year - 1}": "nam_truoc", f"năm {year}": "gia_tri", "kế hoạch": "ke_hoach"}
+    for table in found:
+        if not table or not table[0] or table[0][0] != "TT":
+            continue
+        header = [cell.lower() for cell in table[0]]
+        if header[1] == "đơn vị":
+            yield from _annex(sample, table, header, where + " annex")
+            continue
+        current: ChiTieu | None = None
+        key = ""
+        for row in table[1:]:
+            name = row[1]
+            if row[0]:
+                key = sample.names[name.lower()]
+                current = sample.indicators[key]
+            if current is None or name.lower() == "trong đó:":
+                continue
+            unit = row[2]
+            for index, title in enumerate(header):
+                # A long number may break after a group separator, as a total may after its "/".
+                cell = re.sub(r"(?<=[\d.]/) |(?<=\d\.) (?=\d{3})", "", row[index])
+                if not cell:
+                    continue
+                if not row[0] and name.startswith("- "):  # a part, under its indicator
+                    if columns.get(title) == "gia_tri":
+                        yield Printed(key, "trong_do:" + name[2:].lower(), in_full(cell, unit, current.loai), where)
+                elif columns.get(title) == "gia_tri" and "/" in cell:
+                    part, whole = cell.split("/")
+                    yield Printed(key, "gia_tri", in_full(part, unit, current.loai), where + " table")
+                    yield Printed(key, "tong", in_full(whole, unit, current.loai), where + " table")
+                elif title in columns:
+                    yield Printed(key, columns[title], in_full(cell, unit, current.loai), where + " table")
+                elif title == f"so với năm {year - 1}":
+                    words = cell.split(" ", 1)
+                    yield Printed(key, "huong", words[0], where + " table")
+                    if words[1:] and words[1].endswith(" điểm"):
+                        yield Printed(key, "chenh_lech", words[1].removesuffix(" điểm"), where + " table")
+                    elif words[1:] and words[1].endswith("%"):
+                        yield Printed(key, "phan_tram", words[1], where + " table")
+                elif title == "đạt kế hoạch":
+                    yield Printed(key, "dat", cell.lower(), where + " table")
+
+
+def _annex(sample: Sample, table: list[list[str]], header: list[str], where: str) -> Iterator[Printed]:
+    keys = {}
+    for index, title in enumerate(header[2:], start=2):
+        name, _, unit = title.rpartition(" (")
+        keys[index] = (sample.names[name], unit.removesuffix(")"))
+    units = {sub.ten.lower(): sub for sub in sample.sub_units}
+    for row in table[1:]:
+        sub = units.get(row[1].lower())
+        for index, (key, unit) in keys.items():
+            cell = re.sub(r"(?<=\d\.) (?=\d{3})", "", row[index])
+            if cell in ("", "–"):
+                continue
+            figure = in_full(cell, unit, sample.indicators[key].loai)
+            owner = key if row[1].lower() == "tổng cộng" else f"{sub.source.name}/{key}" if sub else "?"
+            yield Printed(owner, "gia_tri", figure, where)
+
+
+def chart(sample: Sample, lines: list[str], where: str) -> Iterator[Printed]:
+    """The bars of each panel: its ticks, as many labels, then its title (``Tên (đơn vị)``)."""
+    year = sample.year
+    ticks = {f"Năm {year - 1}": "nam_truoc", f"Năm {year}": "gia_tri", "Kế hoạch": "ke_hoach"}
+    index = 0
+    while index < len(lines):
+        count = 0
+        while index + count < len(lines) and lines[index + count] in ticks:
+            count += 1
+        if not count:
+            index += 1
+            continue
+        labels = lines[index + count : index + 2 * count]
+        title, end = "", index + 2 * count
+        while end < len(lines) and lines[end] not in ticks and lines[end]:
+            title = f"{title} {lines[end]}".strip()
+            end += 1
+            name, _, unit = title.rpartition(" (")
+            if name.lower() in sample.names:
+                break
+            if title.lower() in sample.names:  # its unit may follow on a line of its own
+                if end < len(lines) and lines[end].startswith("(") and lines[end].endswith(")"):
+                    title = f"{title} {lines[end]}"
+                    end += 1
+                break
+        name, _, unit = title.rpartition(" (")
+        key = sample.names.get(title.lower()) or sample.names.get(name.lower())
+        if key is not None:
+            unit = "" if title.lower() in sample.names else unit.removesuffix(")")
+            for tick, label in zip(lines[index : index + count], labels, strict=True):
+                yield Printed(key, ticks[tick], in_full(label, unit, sample.indicators[key].loai), where)
+        index = end
