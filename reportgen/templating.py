@@ -129,6 +129,25 @@ def nobreak(text: str) -> markupsafe.Markup:
     return markupsafe.Markup("").join(pieces)
 
 
+_LONG_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+
+
+def breakable(text: str) -> markupsafe.Markup:
+    """Escape a table cell's figure and let a long number break after a group separator.
+
+    A figure typed in full đồng (``412.600.000.000``) is wider than a table's figure column; it
+    is printed as typed, over two lines if it must, never across the next column. A number of
+    a million or more may break; a shorter one fits.
+
+    >>> breakable("412.600.000.000")
+    Markup('412.<wbr>600.<wbr>000.<wbr>000')
+    >>> breakable("81.350"), breakable("8,65"), breakable("1 tỷ 850 triệu")
+    (Markup('81.350'), Markup('8,65'), Markup('1 tỷ 850 triệu'))
+    """
+    escaped = str(markupsafe.escape(text))
+    return markupsafe.Markup(_LONG_NUMBER.sub(lambda number: number[0].replace(".", ".<wbr>"), escaped))
+
+
 def absolute_url(path: str, base: str) -> str:
     """Resolve ``path`` against the article's address ``base``; keep it relative without one.
 
@@ -221,6 +240,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         fraction=figures.fraction,
         cell=figures.cell,
         unit_label=figures.unit_label,
+        breakable=breakable,
         references=prose.references,
         capitalised=prose.capitalised,
         absolute_url=absolute_url,

@@ -329,9 +329,9 @@ def upgrade_notice(checked: Checked) -> Problem | None:
     ).format(
         version=checked.version, current=VERSION, steps="; ".join(v1.upgrade_steps(older, stated=stated))
     )
-    return Problem(
-        checked.document.locate(("phien_ban",) if stated else ()), message, "phien_ban" if stated else ""
-    )
+    if not stated:
+        return Problem(Location(checked.document.path), message)
+    return Problem(checked.document.locate(("phien_ban",)), message, "phien_ban")
 
 
 def check(path: Path) -> Checked:
