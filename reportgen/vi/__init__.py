@@ -1,6 +1,6 @@
 """Vietnamese for reportgen: numbers, money, number words, dates, lists, parsing.
 
-The formatting stage's language rules (``shared/VIETNAMESE.md``), bound to the "vi" way
+The formatting stage's language rules (see ``docs/figures.md``), bound to the "vi" way
 of writing once and for all: ``.`` between thousands, ``,`` before decimals, half-up
 rounding, Decree 30/2020/NĐ-CP dates. `FILTERS` is the one table of template filters,
 registered as they are by the Jinja2 environment; `reportgen.vi.parsing` is the input
@@ -39,6 +39,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "change": change,
     "doc_number": doc_number,
 }
-"""Every template filter of VIETNAMESE.md §1, by the name templates use."""
+"""Every Vietnamese template filter, by the name templates use."""
 
 __all__ = ["FILTERS"]

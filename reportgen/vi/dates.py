@@ -1,6 +1,6 @@
 """Vietnamese dates: ``20/01/2021`` in running text, ``ngày 05 tháng 01 năm 2021`` in documents.
 
-The formatting stage for dates (``shared/VIETNAMESE.md`` §1). The administrative form
+The formatting stage for dates. The administrative form
 follows Decree 30/2020/NĐ-CP, Appendix I: a zero is written before days below 10 and
 before months 1 and 2 only, the ones a digit written in front would turn into another
 valid month (1 → 11, 2 → 12); never before months 3 to 12.

@@ -1,8 +1,7 @@
 """Administrative document furniture: section numerals and the ``Số:`` line.
 
 The formatting stage for the parts of a Decree 30/2020/NĐ-CP document that are not
-prose: sections numbered I., II., III. and the document number ``Số: 05/BC-HKH``
-(``shared/VIETNAMESE.md`` §1 and §4).
+prose: sections numbered I., II., III. and the document number ``Số: 05/BC-HKH``.
 """
 
 from __future__ import annotations

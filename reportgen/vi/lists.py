@@ -2,7 +2,7 @@
 
 The formatting stage for enumerations in running text. Jinja2's own ``join`` stays as it
 is; this is the Vietnamese one, whose last item comes after ``và`` with no comma before
-it (press style, ``shared/VIETNAMESE.md`` §1 and §5).
+it (press style).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 This is the formatting stage for figures: every filter here takes an already computed
 value and returns the text a careful Vietnamese secretary would write (Accounting Law
-style: ``.`` after thousands, ``,`` for decimals; see ``shared/VIETNAMESE.md`` §1).
+style: ``.`` after thousands, ``,`` for decimals). A figure the secretary typed prints
+through :mod:`reportgen.vi.figures`, as typed; these filters are for values computed.
 Rounding is always half up, never Babel's default half-even, and a ``float`` is taken
 at its shortest ``repr`` so that ``6.45`` rounds the way it reads.
 """
@@ -12,11 +13,20 @@ from __future__ import annotations
 import decimal
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TypeAlias
+from typing import Protocol, TypeAlias, runtime_checkable
 
 from babel.numbers import format_decimal
 
-Number: TypeAlias = int | Decimal | str | float
+@runtime_checkable
+class Valued(Protocol):
+    """Anything with an exact value: a :class:`~reportgen.vi.figures.Figure`, typed or computed."""
+
+    @property
+    def value(self) -> Decimal:
+        """The exact value."""
+
+
+Number: TypeAlias = int | Decimal | str | float | Valued
 """What every numeric filter accepts (a ``bool`` is refused, see `to_decimal`)."""
 
 # Plain Python notation for numeric strings ("319.7", "-5", "1e6"); the Vietnamese
@@ -36,9 +46,10 @@ def to_decimal(value: Number) -> Decimal:
     """Convert a filter's input to an exact `Decimal`.
 
     Args:
-        value: An ``int``, a ``Decimal``, a string in plain Python notation, or a
+        value: An ``int``, a ``Decimal``, a string in plain Python notation, a
             ``float``, which is taken at its shortest ``repr`` (``0.1`` is exactly
-            one tenth), never at its binary value.
+            one tenth), never at its binary value, or a figure, taken at its value
+            (so a template that formats a comparison with these filters still works).
 
     Returns:
         The value as a finite `Decimal`.
@@ -60,6 +71,8 @@ def to_decimal(value: Number) -> Decimal:
     # bool is an int subclass; True | number printing "1" would hide a template bug.
     if isinstance(value, bool):
         raise TypeError(f"expected a number, got bool: {value!r}")
+    if isinstance(value, Valued) and not isinstance(value, int | float | str | Decimal):
+        value = value.value
     if isinstance(value, int | Decimal):
         result = Decimal(value)
     elif isinstance(value, float):

@@ -1,6 +1,6 @@
 """Reading what secretaries type: Vietnamese numbers, money and dates, text in, value out.
 
-The input side of ``shared/VIETNAMESE.md`` §3. The loader hands every scalar over as text
+The input side of the Vietnamese rules. The loader hands every scalar over as text
 (YAML itself would read ``63.979`` as a float and ``1.500`` as 1.5), and these functions
 read it by the field's type the Vietnamese way: ``.`` or a single space separates
 thousands and must be followed by exactly three digits, ``,`` is the decimal mark.

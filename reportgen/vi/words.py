@@ -1,6 +1,6 @@
 """Vietnamese number words, for "Bằng chữ" lines and spelled-out figures.
 
-The formatting stage's own reader of numbers aloud (``shared/VIETNAMESE.md`` §2). It is
+The formatting stage's own reader of numbers aloud. It is
 written here rather than taken from num2words or vietnam-number because each of those
 gets one of the rules wrong (2021 in one, 1.500 tỷ in the other). The rules in short:
 three-digit groups read "X trăm Y mươi Z"; a zero tens digit reads ``linh`` (north) or
