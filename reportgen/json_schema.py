@@ -104,7 +104,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def _where(annotation: Any, refused: dict[str, Any]) -> dict[str, Any]:
-    """Put ``refused`` where the model sits in ``annotation``: in the values of a dict, the items of a list."""
+    """Put ``refused`` where the model sits in ``annotation``: a dict's values, a list's items."""
     origin = typing.get_origin(annotation)
     if origin is dict:
         return {"additionalProperties": _where(typing.get_args(annotation)[1], refused)}

@@ -73,7 +73,9 @@ class Sample:
         rolled = rollup.check(source)
         data = rolled.data
         indicators = {
-            key: compute.shown(c, data.hien_thi) for g in data.chi_tieu.values() for key, c in g.danh_sach.items()
+            key: compute.shown(c, data.hien_thi)
+            for g in data.chi_tieu.values()
+            for key, c in g.danh_sach.items()
         }
         targets = {key: compute.shown(t, data.hien_thi) for key, t in data.chi_tieu_nam_sau.items()}
         paragraphs = [*data.ket_qua, *data.han_che, *data.phuong_huong]
@@ -125,7 +127,11 @@ def prose_of(path: Path) -> str:
 
 def pdf_lines(path: Path) -> list[str]:
     """The PDF's lines in the order they are drawn (a chart's text comes as matplotlib wrote it)."""
-    return [line.strip() for page in pypdf.PdfReader(path).pages for line in (page.extract_text() or "").splitlines()]
+    return [
+        line.strip()
+        for page in pypdf.PdfReader(path).pages
+        for line in (page.extract_text() or "").splitlines()
+    ]
 
 
 class _Tables(HTMLParser):
@@ -210,7 +216,11 @@ class _Pattern:
         """Exactly the comparisons the packaged macros write for ``c``, in their order."""
         items = []
         form = c.hien_thi
-        if (c.tong is not None or c.ty_le is not None) and form.so_voi_tong in ("chiem", "phan_so_chiem", "phan_so_dat"):
+        if (c.tong is not None or c.ty_le is not None) and form.so_voi_tong in (
+            "chiem",
+            "phan_so_chiem",
+            "phan_so_dat",
+        ):
             items.append(self.slot(key, "share", rf"(?:chiếm|đạt) {PERCENT}"))
         if c.nam_truoc is not None:
             items.append(
@@ -223,7 +233,11 @@ class _Pattern:
             )
         if c.ke_hoach is not None and c.ke_hoach.value > 0:
             items.append(
-                self.slot(key, "target", rf"(?:vượt|đạt) {PERCENT} (?:kế hoạch|chỉ tiêu giao|chỉ tiêu)|(?:vượt|đạt) chỉ tiêu giao")
+                self.slot(
+                    key,
+                    "target",
+                    rf"(?:vượt|đạt) {PERCENT} (?:kế hoạch|chỉ tiêu giao|chỉ tiêu)|(?:vượt|đạt) chỉ tiêu giao",
+                )
             )
         return "(?:, | )".join(items)
 
@@ -238,7 +252,9 @@ class _Pattern:
     def reference(self, key: str, form: str) -> str:
         sample = self.sample
         if key in self.groups:
-            phrases = [self.phrase(k, sample.targets.get(k) or sample.indicators[k]) for k in self.groups[key]]
+            phrases = [
+                self.phrase(k, sample.targets.get(k) or sample.indicators[k]) for k in self.groups[key]
+            ]
             return phrases[0] if len(phrases) == 1 else "; ".join(phrases[:-1]) + " và " + phrases[-1]
         if key in sample.targets:
             target = sample.targets[key]
@@ -298,7 +314,12 @@ def _said(sample: Sample, key: str, holds: str, said: str, where: str) -> Iterat
     elif holds == "target":
         words = said.split(" ")
         if words[1] != "chỉ":  # "vượt chỉ tiêu giao" has no figure
-            yield Printed(key, "vuot" if words[0] == "vượt" else "dat", " ".join(words[1:]).split(" kế")[0].split(" chỉ")[0], where)
+            yield Printed(
+                key,
+                "vuot" if words[0] == "vượt" else "dat",
+                " ".join(words[1:]).split(" kế")[0].split(" chỉ")[0],
+                where,
+            )
     else:
         yield from _against_last_year(key, said, where)
 
@@ -310,7 +331,8 @@ def _against_last_year(key: str, said: str, where: str) -> Iterator[Printed]:
         yield Printed(key, "bang", compared[1], where)
         return
     changed = re.fullmatch(
-        rf"(tăng|giảm) ({FIGURE})(?: [^(]*?)?(?: điểm phần trăm)?(?: \(({PERCENT})\))? so với năm \d{{4}}", said
+        rf"(tăng|giảm) ({FIGURE})(?: [^(]*?)?(?: điểm phần trăm)?(?: \(({PERCENT})\))? so với năm \d{{4}}",
+        said,
     )
     if changed:
         yield Printed(key, "huong", changed[1], where)
@@ -330,7 +352,9 @@ def fractions(key: str, said: str, sample: Sample) -> list[tuple[str, str]]:
     if not re.search(rf"\b(?:{SCALE})\b|đồng", part):
         part += suffix
     c = sample.indicators.get(key)
-    below = "tong" if c is not None and c.tong is not None and c.hien_thi.so_voi_tong != "chiem" else "ke_hoach"
+    below = (
+        "tong" if c is not None and c.tong is not None and c.hien_thi.so_voi_tong != "chiem" else "ke_hoach"
+    )
     return [("gia_tri", part), (below, whole)]
 
 
@@ -399,7 +423,9 @@ def tables(sample: Sample, found: list[list[list[str]]], where: str) -> Iterator
                     continue
                 if not row[0] and name.startswith("- "):  # a part, under its indicator
                     if columns.get(title) == "gia_tri":
-                        yield Printed(key, "trong_do:" + name[2:].lower(), in_full(cell, unit, current.loai), where)
+                        yield Printed(
+                            key, "trong_do:" + name[2:].lower(), in_full(cell, unit, current.loai), where
+                        )
                 elif columns.get(title) == "gia_tri" and "/" in cell:
                     part, whole = cell.split("/")
                     yield Printed(key, "gia_tri", in_full(part, unit, current.loai), where + " table")

@@ -108,7 +108,7 @@ def contradictions(sample: Sample, found: Found) -> list[str]:
 
 
 def _parts(key: str, c: Any, value: Decimal, found: Found, places: int) -> list[str]:
-    """Parts fit in their whole; their shares are each within rounding, and add up to 100% when they make it up."""
+    """Parts fit in their whole; each share is within rounding; they add up to 100% if they make it up."""
     if not c.trong_do:
         return []
     parts = {label: _one(found, key, "trong_do:" + label.lower()) for label in c.trong_do}
@@ -162,7 +162,9 @@ def typed_figures(source: Path) -> dict[tuple[str, str], str]:
     """Every figure typed in ``source``, as typed: by key and field (a part is ``trong_do:<part>``)."""
     raw = load(source).data
     typed: dict[tuple[str, str], str] = {}
-    indicators = {k: c for g in (raw.get("chi_tieu") or {}).values() for k, c in (g.get("danh_sach") or {}).items()}
+    indicators = {
+        k: c for g in (raw.get("chi_tieu") or {}).values() for k, c in (g.get("danh_sach") or {}).items()
+    }
     for key, c in {**indicators, **(raw.get("chi_tieu_nam_sau") or {})}.items():
         for field in ("gia_tri", "nam_truoc", "ke_hoach", "tong"):
             if isinstance(c.get(field), str):
@@ -211,7 +213,9 @@ def test_every_figure_was_found_where_it_must_be(outputs: Path, source: Path) ->
         assert {"report.html chart", "report.pdf chart"} <= places, key
     for key in sample.targets:
         places = {where for texts in found[key, "gia_tri"].values() for where in texts}
-        assert {"article.html", "article-body.html", "article.txt", "article.pdf", "report.pdf"} <= places, key
+        assert {"article.html", "article-body.html", "article.txt", "article.pdf", "report.pdf"} <= places, (
+            key
+        )
     for sub in sample.sub_units:
         assert any(name.startswith(f"{sub.source.name}/") for name, _ in found), sub.ten
 

@@ -226,7 +226,12 @@ def displayed(figure: Figure, unit: str = "nhu_go", places: int | None = None, p
     if unit != "nhu_go" and figure.kind != PERCENT:
         amount = abs(figure.value)
         scale = _short_scale(amount, places) if unit == "gon" else DISPLAYS[unit]
-        figure = replace(figure, parts=(part_of(amount / SCALES[scale], scale, places),))
+        shown = amount / SCALES[scale]
+        if figure.kind == MONEY and not scale:
+            places = 0  # no fractions of a đồng
+        if places is not None:  # rounded, trailing zeros dropped as everywhere reportgen rounds
+            shown = round_half_up(shown, places)
+        figure = replace(figure, parts=(part_of(shown, scale),))
     if pad and figure.kind == COUNT and not figure.mixed:
         only = figure.parts[0]
         if not only.fraction and not only.scale and 0 < int(only.whole) < 10:

@@ -17,6 +17,7 @@ from typing import Protocol, TypeAlias, runtime_checkable
 
 from babel.numbers import format_decimal
 
+
 @runtime_checkable
 class Valued(Protocol):
     """Anything with an exact value: a :class:`~reportgen.vi.figures.Figure`, typed or computed."""
