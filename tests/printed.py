@@ -88,17 +88,18 @@ class Sample:
         return {key: list(group.danh_sach) for key, group in data.chi_tieu.items()}
 
 
-def read_all(sample: Sample, folder: Path) -> Iterator[Printed]:
+def read_all(sample: Sample, folder: Path, *, pdf: bool = True) -> Iterator[Printed]:
     """Every figure of ``sample`` printed in the outputs in ``folder``, where it was printed."""
     groups = sample.groups()
-    for name in PROSE:
+    for name in PROSE if pdf else [name for name in PROSE if not name.endswith(".pdf")]:
         text = prose_of(folder / name)
         yield from sentences(sample, groups, text, name)
         yield from target_phrases(sample, text, name)
     yield from tables(sample, html_tables(folder / "report.html"), "report.html")
-    yield from tables(sample, pdf_tables(folder / "report.pdf"), "report.pdf")
     yield from chart(sample, svg_texts(folder / "report.html"), "report.html chart")
-    yield from chart(sample, pdf_lines(folder / "report.pdf"), "report.pdf chart")
+    if pdf:
+        yield from tables(sample, pdf_tables(folder / "report.pdf"), "report.pdf")
+        yield from chart(sample, pdf_lines(folder / "report.pdf"), "report.pdf chart")
 
 
 # --- the outputs as text -------------------------------------------------------------------------
@@ -432,6 +433,8 @@ def tables(sample: Sample, found: list[list[list[str]]], where: str) -> Iterator
                     yield Printed(key, "tong", in_full(whole, unit, current.loai), where + " table")
                 elif title in columns:
                     yield Printed(key, columns[title], in_full(cell, unit, current.loai), where + " table")
+                elif title == f"so với năm {year - 1}" and cell == "tương đương":
+                    yield Printed(key, "huong", cell, where + " table")
                 elif title == f"so với năm {year - 1}":
                     words = cell.split(" ", 1)
                     yield Printed(key, "huong", words[0], where + " table")

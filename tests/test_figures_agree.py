@@ -21,11 +21,13 @@ import pytest
 import reportgen
 from reportgen.compute import main_indicators
 from reportgen.loading import load
-from reportgen.schema import Loai
+from reportgen.schema import Loai, version_of
 from reportgen.vi.numbers import round_half_up
 from reportgen.vi.typed import read
-from tests.conftest import SAMPLES, SECOND
+from tests.conftest import INPUTS, SAMPLES, SECOND
 from tests.printed import Printed, Sample, read_all
+
+DATA = Path(__file__).resolve().parent / "data"
 
 Found = dict[tuple[str, str], dict[str, list[str]]]
 """For each figure (key, field): each text printed for it, and the outputs that printed it."""
@@ -38,9 +40,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def gather(sample: Sample, folder: Path) -> Found:
+def gather(sample: Sample, folder: Path, *, pdf: bool = True) -> Found:
     found: Found = defaultdict(lambda: defaultdict(list))
-    for printed in read_all(sample, folder):
+    for printed in read_all(sample, folder, pdf=pdf):
         found[printed.key, printed.field][printed.text].append(printed.where)
     return found
 
@@ -218,6 +220,36 @@ def test_every_figure_was_found_where_it_must_be(outputs: Path, source: Path) ->
         )
     for sub in sample.sub_units:
         assert any(name.startswith(f"{sub.source.name}/") for name, _ in found), sub.ten
+
+
+VERSION_1 = [
+    path
+    for path in [*SAMPLES, *sorted((INPUTS / "bac-kan-2024").glob("*.yaml")), DATA / "bao-cao-dai.yaml"]
+    if version_of(load(path).data) == 1
+]
+
+
+def test_every_version_1_input_is_among_those_checked() -> None:
+    assert [path.name for path in VERSION_1] == [
+        "bac-kan-2020.yaml",
+        "na-ri-2023.yaml",
+        "tinh-bac-kan-2024.yaml",
+        *(path.name for path in sorted((INPUTS / "bac-kan-2024").glob("*.yaml"))),
+        "bao-cao-dai.yaml",
+    ]
+
+
+@pytest.mark.parametrize("source", VERSION_1, ids=lambda path: path.stem)
+def test_every_version_1_input_still_builds_and_prints_its_figures_as_typed(
+    source: Path, tmp_path: Path
+) -> None:
+    reportgen.build([source], out=tmp_path, fmt=reportgen.Format.HTML)
+    sample = Sample.read(source)
+    found = gather(sample, tmp_path / source.stem, pdf=False)
+    assert all((key, "gia_tri") in found for key in sample.indicators)
+    assert disagreements(found) == []
+    assert not_as_typed(sample, found) == []
+    assert contradictions(sample, found) == []
 
 
 def test_a_figure_rounded_in_one_output_is_caught(outputs: Path, tmp_path: Path) -> None:
