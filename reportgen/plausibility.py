@@ -135,7 +135,7 @@ def _typed_share(document: Document, address: Path_, indicator: Any) -> Iterator
                 share=written(share),
                 value=written(indicator.gia_tri),
                 total=written(total),
-                worked=percent(worked, max(places, 1)),
+                worked=percent(worked, max(places, 2)),
             ),
         )
 
