@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,19 @@ from reportgen.schema import Loai, version_of
 from reportgen.vi.numbers import round_half_up
 from reportgen.vi.typed import read
 from tests.conftest import INPUTS, SAMPLES, SECOND
-from tests.printed import Printed, Sample, read_all
+from tests.printed import (
+    PROSE,
+    Printed,
+    Sample,
+    chart,
+    html_tables,
+    pdf_lines,
+    pdf_tables,
+    prose_of,
+    svg_texts,
+    tables,
+)
+from tests.printed_sentences import sentences, target_phrases
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -38,6 +51,20 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("samples")
     reportgen.build(SAMPLES, out=out)
     return out
+
+
+def read_all(sample: Sample, folder: Path, *, pdf: bool = True) -> Iterator[Printed]:
+    """Every figure of ``sample`` printed in the outputs in ``folder``, where it was printed."""
+    groups = sample.groups()
+    for name in PROSE if pdf else [name for name in PROSE if not name.endswith(".pdf")]:
+        text = prose_of(folder / name)
+        yield from sentences(sample, groups, text, name)
+        yield from target_phrases(sample, text, name)
+    yield from tables(sample, html_tables(folder / "report.html"), "report.html")
+    yield from chart(sample, svg_texts(folder / "report.html"), "report.html chart")
+    if pdf:
+        yield from tables(sample, pdf_tables(folder / "report.pdf"), "report.pdf")
+        yield from chart(sample, pdf_lines(folder / "report.pdf"), "report.pdf chart")
 
 
 def gather(sample: Sample, folder: Path, *, pdf: bool = True) -> Found:
