@@ -426,6 +426,11 @@ class Page:
                     _first(cell).style = self.document.styles[self.style(cell_element, inside)]
                     if self.keeping:
                         _first(cell).paragraph_format.keep_with_next = True
+        for r, (tr, _header) in enumerate(rows):
+            if r and word_tables.KEPT_WITH_THE_ROW_BEFORE & set(classes(tr)):
+                for cell in table.rows[r - 1].cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
         if layout is None and where.container is self.document:
             self.space_before = AFTER_BLOCK
 

@@ -42,6 +42,10 @@ COLUMN_WIDTHS: dict[str, dict[str, float]] = {
 }
 """A column's share of its table's width, by the class of its first row's cell; the table's own
 classes add to the defaults (""). Columns without one share what is left."""
+KEPT_WITH_THE_ROW_BEFORE = {"parts", "part", "total"}
+"""Rows the PDF never starts a page with (``break-before: avoid``): an indicator's parts under it,
+the annex's total under its sub-units."""
+
 CELL_ALIGNMENT = {
     "num": WD_ALIGN_PARAGRAPH.RIGHT,
     "stt": WD_ALIGN_PARAGRAPH.CENTER,
