@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
 SEED = INPUTS / "bac-kan-2020.yaml"
 SECOND = INPUTS / "na-ri-2023.yaml"
+SAMPLES = sorted(INPUTS.glob("*.yaml"))
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +34,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The output folder of a full build of both samples."""
     out = tmp_path_factory.mktemp("out")
     reportgen.build([SEED, SECOND], out=out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def archived(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of a full build of every sample, its PDFs printed for filing (PDF/A-3b).
+
+    What the outside validators check (tests/test_standards.py, tests/test_browser.py).
+    """
+    out = tmp_path_factory.mktemp("archived")
+    reportgen.build(SAMPLES, out=out, archival=True)
     return out
 
 

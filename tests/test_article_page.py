@@ -82,10 +82,10 @@ def page(built: Path) -> Page:
     return Page((built / "bac-kan-2020" / "article.html").read_text(encoding="utf-8"))
 
 
-def test_the_page_is_in_vietnamese_with_one_headline_in_the_article_header(page: Page) -> None:
+def test_the_page_is_in_vietnamese_with_one_headline_in_the_main_article_s_header(page: Page) -> None:
     assert page.all("html") == [{"lang": "vi"}]
     headlines = [(path, tag) for path, tag, _ in page.elements if tag == "h1"]
-    assert headlines == [(("html", "body", "article", "header"), "h1")]
+    assert headlines == [(("html", "body", "main", "article", "header"), "h1")]
 
 
 def test_the_date_is_machine_readable(page: Page) -> None:
@@ -101,7 +101,7 @@ def test_every_photo_is_a_figure_whose_alt_is_its_caption(page: Page) -> None:
 
 def test_the_byline_closes_the_article_in_its_footer(page: Page) -> None:
     bylines = [path for path, tag, a in page.elements if a.get("class") == "byline"]
-    assert bylines == [("html", "body", "article", "footer")]
+    assert bylines == [("html", "body", "main", "article", "footer")]
 
 
 def test_the_description_and_the_cards_tell_the_headline_and_the_lead(page: Page) -> None:
