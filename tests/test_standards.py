@@ -8,13 +8,14 @@ tests (tests/test_browser.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from tests import pdfa
+from tests import pdfa, validators
 from tests.conftest import SAMPLES
 from tests.validators import nu_check, page_shell, served_previews
 
@@ -65,6 +66,17 @@ def test_the_nu_html_checker_is_heard(tmp_path: Path) -> None:
     )
     (said,) = nu_check([page]).values()
     assert any("rdf" in message.casefold() for message in said)
+
+
+@pytest.mark.parametrize(
+    ("required", "outcome"), [(False, pytest.skip.Exception), (True, pytest.fail.Exception)]
+)
+def test_a_missing_validator_skips_here_and_fails_in_ci(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, required: bool, outcome: type[BaseException]
+) -> None:
+    monkeypatch.setattr(validators, "REQUIRED", required)
+    with pytest.raises(outcome, match=re.escape("node_modules/axe-core/gone.js: install with `npm ci")):
+        validators.require(validators.ROOT / "node_modules" / "axe-core" / "gone.js")
 
 
 # --- PDF/A-3b ------------------------------------------------------------------------------------
