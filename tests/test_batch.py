@@ -71,7 +71,12 @@ def test_a_broken_unit_is_reported_and_the_others_are_built(inputs: Path, tmp_pa
     assert (out / "tinh-bac-kan-2024" / "report.html").is_file()
 
 
-def test_a_build_in_two_processes_writes_what_one_process_writes(inputs: Path, tmp_path: Path) -> None:
+def test_a_build_in_two_processes_writes_what_one_process_writes(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", "1702598400"
+    )  # both builds at one time: the article's dateModified
     sources = [inputs, inputs / "bac-kan-2024"]
     built(tmp_path / "one", sources)
     built(tmp_path / "two", sources, jobs=2)
