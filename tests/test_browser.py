@@ -307,3 +307,24 @@ def test_axe_finds_no_problem_in_the_preview(
     page = watched(width).page
     page.set_content(previews[name])
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("sample", [s.stem for s in SAMPLES])
+def test_the_article_is_drawn_in_its_own_font_alone(watched: Any, archived: Path, sample: str) -> None:
+    """Every letter on screen comes from the page's own Noto Serif, none from a font of the machine."""
+    page = watched(375).page
+    page.goto((archived / sample / "article.html").as_uri())
+    page.evaluate("async () => { await document.fonts.ready; }")
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    root = devtools.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    selector = "h1, .dateline time, article p, article p strong, figcaption, .reader-button, .reader-size"
+    nodes = devtools.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+    used: dict[tuple[str, bool], int] = {}
+    for node in nodes:
+        for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            key = (font["familyName"], font["isCustomFont"])
+            used[key] = used.get(key, 0) + font["glyphCount"]
+    assert used and all(custom for _family, custom in used), used
+    assert {family for family, _custom in used} <= {"Noto Serif", "Noto Serif Bold", "Noto Serif Italic"}

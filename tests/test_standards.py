@@ -196,3 +196,12 @@ def test_a_header_without_its_binary_comment_is_caught(archived: Path, tmp_path:
 def test_an_ordinary_print_is_not_pdf_a(built: Path) -> None:
     clauses = {finding.clause for finding in pdfa.check(built / "na-ri-2023" / "report.pdf")}
     assert {"6.2.3", "6.6.2.1", "tagged"} <= clauses
+
+
+@pytest.mark.parametrize("page", ["validation.md", "validation.en.md"])
+def test_the_documentation_lists_every_rule_checked(page: str) -> None:
+    text = (validators.ROOT / "docs" / page).read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| ")}
+    clauses = {clause for clause in pdfa.RULES if clause[0].isdigit()}
+    assert clauses <= rows
+    assert "veraPDF" in text and "pikepdf" in text
