@@ -306,7 +306,8 @@ def build(
         },
         templating.environment(templates),
         [f"{page}.html" for page in PAGES],
-        [face.path for face in (chosen.faces if chosen else ())],
+        # The packaged Noto Serif too: every article carries it as its web font (webfont.py).
+        [face.path for face in (*fonts.PACKAGED.faces, *(chosen.faces if chosen else ()))],
     )
     written = Written()
     written.font = settings.font
