@@ -15,8 +15,10 @@ fits in the font that prints. matplotlib is imported only when a chart is drawn.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,7 +110,10 @@ def indicator_chart(indicators: Sequence[ChiTieu], year: int) -> str:
     _register_packaged_font()
     panels = [panel(indicator, year) for indicator in indicators]
     rows = math.ceil(len(panels) / COLUMNS)
-    with matplotlib.rc_context(_settings()):
+    # Ids are hashes salted by what the chart shows: the same on every build, and different for
+    # two different charts on one page, whose clipping boxes may otherwise be the same.
+    salt = hashlib.sha256(repr(panels).encode()).hexdigest()[:12]
+    with matplotlib.rc_context({**_settings(), "svg.hashsalt": f"reportgen-{salt}"}):
         figure = Figure(figsize=(TEXT_WIDTH_MM * MM, rows * PANEL_HEIGHT_MM * MM), layout="constrained")
         axes = figure.subplots(rows, COLUMNS, squeeze=False).flatten()
         for ax, shown in zip(axes, panels, strict=False):
@@ -116,9 +121,26 @@ def indicator_chart(indicators: Sequence[ChiTieu], year: int) -> str:
         for ax in axes[len(panels) :]:
             ax.set_axis_off()
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]  # the element alone, without the XML prologue and doctype
+        figure.savefig(buffer, format="svg", metadata=NO_METADATA)
+    return _inline(buffer.getvalue())
+
+
+NO_METADATA: dict[str, None] = {"Date": None, "Creator": None, "Format": None, "Type": None}
+"""matplotlib writes a ``<metadata>`` block of RDF unless every key it fills is None; HTML does
+not allow RDF inside an SVG, and a build date would make every build differ."""
+
+_ID = re.compile(r' id="([^"]+)"')
+
+
+def _inline(svg: str) -> str:
+    """The ``<svg>`` element alone, ready to sit in an HTML page.
+
+    The XML prologue and doctype go; so do the ids nothing refers to (matplotlib labels every
+    group ``figure_1``, ``axes_1``…), which would repeat if a page drew two charts.
+    """
+    svg = svg[svg.index("<svg") :]
+    used = set(re.findall(r"#([^\s\")]+)", svg))
+    return _ID.sub(lambda found: found[0] if found[1] in used else "", svg)
 
 
 def _draw(ax: Any, shown: Panel) -> None:

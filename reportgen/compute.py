@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict, TypeVar
 
+from reportgen import sharecard
 from reportgen.comparisons import SoSanh, compare, shares_of_totals
 from reportgen.photos import WebPhoto
 from reportgen.rollup import SubUnit
@@ -48,6 +49,14 @@ class Photo(TypedDict):
     sau: str
 
 
+class ShareImage(TypedDict):
+    """The drawn share card (:mod:`reportgen.sharecard`) as the templates see it."""
+
+    src: str
+    width: int
+    height: int
+
+
 class Context(TypedDict):
     """The variables every template receives (documented for template authors in the README)."""
 
@@ -69,10 +78,20 @@ class Context(TypedDict):
     bai_viet: BaiViet
     bao_cao: BaoCao
     ngay_bai_viet: datetime.date
+    thoi_gian_dang: datetime.date | datetime.datetime
+    """When the article is published: its date, or the date and time (Vietnam time) when
+    ``bai_viet.gio`` is given; ``.isoformat()`` writes it as search engines read it."""
+    thoi_gian_sua: datetime.date | datetime.datetime
+    """When the article was last changed: the time it was built, or its publication if later."""
+    the_chia_se: ShareImage | None
+    """The card a social network shows for an article without photos; None when it has one."""
     ngay_bao_cao: datetime.date
     don_vi_truc_thuoc: list[SubUnit]
     """The sub-units the figures were added up from, for the report's annex; empty for most units."""
 
+
+VIETNAM_TIME = datetime.timezone(datetime.timedelta(hours=7))
+"""UTC+7, the whole country's time all year round."""
 
 CHART_LIMIT = 6
 """At most this many indicators in the report's chart: two rows of three panels."""
@@ -148,8 +167,55 @@ def shown(indicator: Shown, document: HienThi) -> Shown:
     return indicator.model_copy(update=update)
 
 
-def context(data: YearEnd, photos: Sequence[WebPhoto], sub_units: Sequence[SubUnit] = ()) -> Context:
-    """Derive the template context of one unit, whose photos have the web sizes ``photos``."""
+def published(data: YearEnd) -> datetime.date | datetime.datetime:
+    """When the article is published: a date, or a Vietnam-time moment when the hour is known.
+
+    >>> from reportgen.schema import BaiViet
+    >>> day = datetime.date(2021, 1, 20)
+    >>> data = YearEnd.model_construct(bai_viet=BaiViet(ngay=day, gio=datetime.time(15, 30)))
+    >>> published(data).isoformat()
+    '2021-01-20T15:30:00+07:00'
+    """
+    day = data.bai_viet.ngay or data.hoi_nghi.ngay
+    if data.bai_viet.gio is None:
+        return day
+    return datetime.datetime.combine(day, data.bai_viet.gio, VIETNAM_TIME)
+
+
+def modified(
+    publication: datetime.date | datetime.datetime, built: datetime.datetime | None
+) -> datetime.date | datetime.datetime:
+    """When the article last changed: ``built`` (in Vietnam time), unless it is published later.
+
+    An article built before it goes out is new when published; one rebuilt afterwards (a
+    corrected figure) changed when it was built. A date alone counts from its first moment.
+
+    >>> built = datetime.datetime(2021, 1, 22, 2, 0, tzinfo=datetime.UTC)
+    >>> modified(datetime.date(2021, 1, 20), built).isoformat()
+    '2021-01-22T09:00:00+07:00'
+    >>> modified(datetime.date(2021, 1, 25), built).isoformat()
+    '2021-01-25'
+    """
+    if built is None:
+        return publication
+    built = built.astimezone(VIETNAM_TIME).replace(microsecond=0)
+    start = publication
+    if not isinstance(start, datetime.datetime):
+        start = datetime.datetime.combine(start, datetime.time(), VIETNAM_TIME)
+    return built if built > start else publication
+
+
+def context(
+    data: YearEnd,
+    photos: Sequence[WebPhoto],
+    sub_units: Sequence[SubUnit] = (),
+    built: datetime.datetime | None = None,
+) -> Context:
+    """Derive the template context of one unit, whose photos have the web sizes ``photos``.
+
+    ``built`` is when the build runs, for the article's time of change.
+    """
+    card = ShareImage(src=sharecard.NAME, width=sharecard.WIDTH, height=sharecard.HEIGHT)
     places = display(HienThi(), data.hien_thi, Loai.SO_LUONG).so_le_ty_le or 0
     groups = {
         key: group.model_copy(
@@ -192,6 +258,9 @@ def context(data: YearEnd, photos: Sequence[WebPhoto], sub_units: Sequence[SubUn
         bai_viet=data.bai_viet,
         bao_cao=data.bao_cao,
         ngay_bai_viet=data.bai_viet.ngay or data.hoi_nghi.ngay,
+        thoi_gian_dang=published(data),
+        thoi_gian_sua=modified(published(data), built),
+        the_chia_se=None if seen else card,
         ngay_bao_cao=data.bao_cao.ngay or data.hoi_nghi.ngay,
         don_vi_truc_thuoc=list(sub_units),
     )

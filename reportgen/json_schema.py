@@ -35,6 +35,7 @@ FILE_NAME = "reportgen.schema.json"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _DATE_PATTERN = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})\s*$"
+_TIME_PATTERN = r"^\s*\d{1,2}\s*(:|h|H|g|G|giờ)\s*(\d{1,2}\s*(phút|p)?)?\s*$"
 
 
 class _VietnameseValues(GenerateJsonSchema):
@@ -45,6 +46,9 @@ class _VietnameseValues(GenerateJsonSchema):
 
     def date_schema(self, schema: core_schema.DateSchema) -> JsonSchemaValue:
         return {"type": "string", "pattern": _DATE_PATTERN, "examples": ["20/01/2021", "2021-01-20"]}
+
+    def time_schema(self, schema: core_schema.TimeSchema) -> JsonSchemaValue:
+        return {"type": "string", "pattern": _TIME_PATTERN, "examples": ["15:30", "8h05"]}
 
 
 _WRITTEN_FOR_VERSION_1 = {

@@ -16,7 +16,19 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from reportgen import compute, fonts, isolation, manifest, photos, portal, rollup, templating, writing
+from reportgen import (
+    compute,
+    fonts,
+    isolation,
+    manifest,
+    photos,
+    portal,
+    rendering,
+    rollup,
+    sharecard,
+    templating,
+    writing,
+)
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.outcomes import BuildFailed, Feedback, Format, Outcome, Settings, Written
@@ -58,6 +70,8 @@ class Unit:
     read: tuple[Path, ...] = ()
     """Every file and folder the unit's output depends on besides templates: the input, its
     sub-units, its photos (also those that are missing)."""
+    card: sharecard.Card | None = None
+    """The share card of an article without photos, drawn when the HTML is written."""
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -93,9 +107,13 @@ def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> U
     sized = photos.plan_all(checked.document, checked.data.anh)
     data = checked.data.model_copy(update={"anh": [photo for photo, _web in sized]})
     web = [photo for _photo, photo in sized]
-    context = compute.context(data, web, rolled.sub_units)
+    context = compute.context(data, web, rolled.sub_units, rendering.build_time())
     html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
     declared = [checked.document.path.parent / photo.tep for photo in checked.data.anh]
+    card = None
+    if write_html and context["the_chia_se"] is not None:
+        # Drawn from the page's own headline, so that a template's headline is the card's too.
+        card = sharecard.draw(sharecard.headline_of(html["article"]), data.to_chuc.ten, data.nam)
     return Unit(
         checked.document.path,
         context,
@@ -105,6 +123,7 @@ def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> U
         write_html,
         tuple(checked.warnings),
         (*rolled.read, *declared),
+        card,
     )
 
 
@@ -219,6 +238,10 @@ def _stage(
     for name, document in (word.documents(unit.html, stage, target) if word else {}).items():
         (stage / name).write_bytes(document)
         names.append(name)
+    if unit.card is not None:
+        (stage / unit.card.name).parent.mkdir(exist_ok=True)
+        (stage / unit.card.name).write_bytes(unit.card.png)
+        names.append(unit.card.name)
     return names
 
 
@@ -284,7 +307,8 @@ def build(
         templating.environment(templates),
         # The partials reportgen calls from Python (what `{key}` prints) count even when no page imports them.
         [*(f"{page}.html" for page in PAGES), *templating.PARTIALS],
-        [face.path for face in (chosen.faces if chosen else ())],
+        # The packaged Noto Serif too: every article carries it as its web font (webfont.py).
+        [face.path for face in (*fonts.PACKAGED.faces, *(chosen.faces if chosen else ()))],
     )
     written = Written()
     written.font = settings.font

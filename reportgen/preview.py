@@ -78,6 +78,12 @@ class Site:
             partial = self.folder / f".{name}.tmp"
             partial.write_text(text, encoding="utf-8")
             os.replace(partial, self.folder / name)  # a page is never served half-written
+        if unit.card is not None:
+            card = self.folder / unit.card.name
+            card.parent.mkdir(exist_ok=True)
+            partial = card.with_name(f".{card.name}.tmp")
+            partial.write_bytes(unit.card.png)
+            os.replace(partial, card)
 
     def watched(self) -> set[Path]:
         """The folders to watch: the input's, its photos', the templates'."""

@@ -71,9 +71,13 @@ _PANEL = """<div id="reportgen-loi" role="alert" style="position: sticky; top: 0
 </div>
 """
 
+# Before the first good build: the problem panel goes above a page that is only a heading (a
+# page needs one, and a main landmark, for a screen reader to find its way).
 _EMPTY = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Xem trước</title></head>
-<body style="margin: 0; font: 16px/1.5 system-ui, sans-serif;"></body></html>
+<body style="margin: 0; font: 16px/1.5 system-ui, sans-serif;">
+<main style="padding: 12px 16px;"><h1 style="margin: 0; font-size: 1.25rem;">Xem trước</h1></main>
+</body></html>
 """
 
 

@@ -55,6 +55,19 @@ def _font_namer(family: str) -> Any:
     return finish
 
 
+def _unsmoothed_images(document: Any, pdf: Any) -> None:
+    """A WeasyPrint finisher that turns off viewer-side smoothing of images, as PDF/A requires.
+
+    WeasyPrint writes ``/Interpolate true`` wherever CSS leaves ``image-rendering`` at ``auto``;
+    PDF/A (ISO 19005-3, 6.2.8) allows only false, so that every viewer shows the same pixels.
+    Set here rather than in CSS so that no stylesheet, a user's included, can bring it back.
+    """
+    for item in pdf.objects:
+        extra = getattr(item, "extra", None)  # a stream's dictionary
+        if isinstance(extra, dict) and extra.get("Subtype") == "/Image" and "Interpolate" in extra:
+            extra["Interpolate"] = "false"
+
+
 def _all(finishers: list[Any]) -> Any:
     """One WeasyPrint finisher that runs ``finishers`` in turn."""
 
@@ -133,6 +146,8 @@ class Printer:
             # as an empty signature field, where `reportgen sign` (or any signing program) finds it.
             place = signature_place.find(laid_out)
             finishers = [self._finisher, *([signature_place.add_field(place)] if place else [])]
+            if self.archival:
+                finishers.append(_unsmoothed_images)
             pdf = laid_out.write_pdf(finisher=_all(finishers), **options)
         except Refused as refusal:
             raise ReportgenError.at(where, str(refusal)) from None

@@ -179,6 +179,7 @@ def example(organisation: str, year: int) -> dict[str, Any]:
             "tac_gia": "Minh Anh",
             "tieu_de": Off(f"{organisation} tổng kết công tác năm {year}"),
             "ngay": Off(f"16/01/{year + 1}"),
+            "gio": Off("15:30"),
         },
         "bao_cao": {
             "so": "1",

@@ -18,7 +18,7 @@ import jinja2
 import jinja2.sandbox
 import markupsafe
 
-from reportgen import prose
+from reportgen import prose, webfont
 from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
@@ -231,6 +231,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     # Structured data stays readable Vietnamese in the page source; `tojson` still escapes < > & '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
     env.filters["list_and"] = _markup_aware(FILTERS["list_and"])
+    env.globals["web_font"] = webfont.stylesheet
     env.filters.update(
         fill=_fill,
         nobreak=nobreak,

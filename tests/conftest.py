@@ -33,11 +33,28 @@ def vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
     i18n.activate("vi")
 
 
+BUILT_AT = "1702598400"
+"""When the samples are built, for SOURCE_DATE_EPOCH: 15/12/2023 00:00 UTC (07:00 in Vietnam)."""
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The output folder of a full build of both samples."""
+    """The output folder of a full build of both samples, at :data:`BUILT_AT`."""
     out = tmp_path_factory.mktemp("out")
-    reportgen.build([SEED, SECOND], out=out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILT_AT)
+        reportgen.build([SEED, SECOND], out=out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def archived(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of a full build of every sample, its PDFs printed for filing (PDF/A-3b).
+
+    What the outside validators check (tests/test_standards.py, tests/test_browser.py).
+    """
+    out = tmp_path_factory.mktemp("archived")
+    reportgen.build(SAMPLES, out=out, archival=True)
     return out
 
 

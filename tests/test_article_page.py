@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PIL import Image
 
 import reportgen
-from tests.conftest import SEED, html_text
+from reportgen import sharecard
+from tests.conftest import BUILT_AT, SEED, html_text
 
 HEADLINE = "Hội Khuyến học tỉnh Bắc Kạn tổng kết công tác năm 2020"
 LEAD = (
@@ -65,16 +69,25 @@ class Page(HTMLParser):
         return data
 
 
-def build_article(tmp_path: Path, edit: tuple[str, str] | None = None) -> Path:
+def build_article(
+    tmp_path: Path, edit: tuple[str, str] | None = None, built_at: str = BUILT_AT, **options: Any
+) -> Path:
     text = SEED.read_text(encoding="utf-8")
     if edit:
         assert edit[0] in text
         text = text.replace(*edit)
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "anh").symlink_to(SEED.parent / "anh")
     source = tmp_path / SEED.name
     source.write_text(text, encoding="utf-8")
-    reportgen.build([source], out=tmp_path / "out", fmt=reportgen.Format.HTML)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", built_at)
+        reportgen.build([source], out=tmp_path / "out", fmt=reportgen.Format.HTML, **options)
     return tmp_path / "out" / SEED.stem / "article.html"
+
+
+def without_photos(text: str) -> str:
+    return text[: text.index("\nanh:\n")] + text[text.index("\nbai_viet:") :]
 
 
 @pytest.fixture(scope="module")
@@ -82,10 +95,10 @@ def page(built: Path) -> Page:
     return Page((built / "bac-kan-2020" / "article.html").read_text(encoding="utf-8"))
 
 
-def test_the_page_is_in_vietnamese_with_one_headline_in_the_article_header(page: Page) -> None:
+def test_the_page_is_in_vietnamese_with_one_headline_in_the_main_article_s_header(page: Page) -> None:
     assert page.all("html") == [{"lang": "vi"}]
     headlines = [(path, tag) for path, tag, _ in page.elements if tag == "h1"]
-    assert headlines == [(("html", "body", "article", "header"), "h1")]
+    assert headlines == [(("html", "body", "main", "article", "header"), "h1")]
 
 
 def test_the_date_is_machine_readable(page: Page) -> None:
@@ -101,7 +114,7 @@ def test_every_photo_is_a_figure_whose_alt_is_its_caption(page: Page) -> None:
 
 def test_the_byline_closes_the_article_in_its_footer(page: Page) -> None:
     bylines = [path for path, tag, a in page.elements if a.get("class") == "byline"]
-    assert bylines == [("html", "body", "article", "footer")]
+    assert bylines == [("html", "body", "main", "article", "footer")]
 
 
 def test_the_description_and_the_cards_tell_the_headline_and_the_lead(page: Page) -> None:
@@ -120,6 +133,7 @@ def test_the_description_and_the_cards_tell_the_headline_and_the_lead(page: Page
             "og:image:alt",
             "og:url",
             "article:published_time",
+            "article:modified_time",
             "twitter:card",
             "twitter:title",
             "twitter:description",
@@ -138,6 +152,8 @@ def test_the_description_and_the_cards_tell_the_headline_and_the_lead(page: Page
         "og:image:alt": "Toàn cảnh Hội nghị",
         "og:url": None,
         "article:published_time": "2021-01-20",
+        # Built (conftest.BUILT_AT) after it was published: changed when built, in Vietnam time.
+        "article:modified_time": "2023-12-15T07:00:00+07:00",
         "twitter:card": "summary_large_image",
         "twitter:title": HEADLINE,
         "twitter:description": LEAD,
@@ -154,6 +170,7 @@ def test_the_structured_data_is_a_news_article(page: Page) -> None:
         "headline": HEADLINE,
         "description": LEAD,
         "datePublished": "2021-01-20",
+        "dateModified": "2023-12-15T07:00:00+07:00",
         "inLanguage": "vi",
         "author": {"@type": "Person", "name": "Ngọc Tú"},
         "publisher": {"@type": "Organization", "name": "Hội Khuyến học tỉnh Bắc Kạn"},
@@ -188,17 +205,23 @@ def test_a_published_address_makes_every_link_whole(tmp_path: Path) -> None:
     ]
 
 
-def test_without_photos_or_author_the_card_is_small_and_the_author_is_the_organisation(
+def test_without_photos_or_author_a_drawn_card_is_shared_and_the_author_is_the_organisation(
     tmp_path: Path,
 ) -> None:
     text = SEED.read_text(encoding="utf-8")
     without = text[: text.index("\nanh:\n")] + text[text.index("\nbao_cao:") :]
     article = build_article(tmp_path, (text, without))
     page = Page(article.read_text(encoding="utf-8"))
-    assert page.meta("twitter:card") == "summary"
-    assert page.meta("og:image") is None
+    assert page.meta("twitter:card") == "summary_large_image"
+    assert page.meta("og:image") == page.meta("twitter:image") == "anh/the-chia-se.png"
+    assert (page.meta("og:image:width"), page.meta("og:image:height")) == ("1200", "630")
+    assert page.meta("og:image:alt") == page.meta("twitter:image:alt") == HEADLINE
+    card = Image.open(article.parent / "anh" / "the-chia-se.png")
+    assert (card.format, card.size) == ("PNG", (1200, 630))
+    assert sorted(p.name for p in (article.parent / "anh").iterdir()) == ["the-chia-se.png"]
+    assert page.all("img") == []  # shared, not shown in the article
     data = page.structured_data()
-    assert "image" not in data
+    assert data["image"] == ["anh/the-chia-se.png"]
     assert (
         data["author"]
         == data["publisher"]
@@ -215,4 +238,80 @@ def test_a_partial_address_is_refused_with_what_to_type(tmp_path: Path) -> None:
         f'{tmp_path / SEED.name}:138:14: bai_viet.duong_dan: "hoi.vn/tin" không phải địa chỉ web đầy đủ '
         "— hãy viết cả `https://`, "
         "ví dụ `https://ten-mien-cua-hoi.vn/tin-tuc/tong-ket-2020.html`"
+    )
+
+
+def test_a_time_of_publication_is_given_in_vietnam_time(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path, ("  tac_gia: Ngọc Tú\n", "  tac_gia: Ngọc Tú\n  ngay: 21/01/2021\n  gio: 15h30\n")
+    )
+    page = Page(article.read_text(encoding="utf-8"))
+    assert page.all("time") == [{"datetime": "2021-01-21T15:30:00+07:00"}]
+    assert page.meta("article:published_time") == "2021-01-21T15:30:00+07:00"
+    assert page.structured_data()["datePublished"] == "2021-01-21T15:30:00+07:00"
+    assert html_text(article).startswith(f"{HEADLINE} 21/01/2021 ")  # the page shows the date alone
+
+
+def test_an_article_built_before_it_is_published_is_unchanged_since(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path, ("  tac_gia: Ngọc Tú\n", "  tac_gia: Ngọc Tú\n  gio: 08:00\n"), "1611100800"
+    )
+    data = Page(article.read_text(encoding="utf-8")).structured_data()
+    # Built 20/01/2021 at 07:00 in Vietnam, published at 08:00 the same day.
+    assert data["datePublished"] == data["dateModified"] == "2021-01-20T08:00:00+07:00"
+    later = build_article(
+        tmp_path / "sau", ("  tac_gia: Ngọc Tú\n", "  tac_gia: Ngọc Tú\n  gio: 08:00\n"), "1611136800"
+    )
+    data = Page(later.read_text(encoding="utf-8")).structured_data()
+    assert data["dateModified"] == "2021-01-20T17:00:00+07:00"  # rebuilt that afternoon
+
+
+def test_a_published_address_makes_the_card_s_address_whole(tmp_path: Path) -> None:
+    address = "https://hoi.example.vn/tin-tuc/tong-ket-2020.html"
+    text = SEED.read_text(encoding="utf-8")
+    article = build_article(
+        tmp_path,
+        (
+            text,
+            without_photos(text).replace(
+                "  tac_gia: Ngọc Tú\n", f"  tac_gia: Ngọc Tú\n  duong_dan: {address}\n"
+            ),
+        ),
+    )
+    page = Page(article.read_text(encoding="utf-8"))
+    assert page.meta("og:url") == address
+    assert page.all("link", rel="canonical") == [{"rel": "canonical", "href": address}]
+    card = "https://hoi.example.vn/tin-tuc/anh/the-chia-se.png"
+    assert page.meta("og:image") == page.meta("twitter:image") == card
+    assert page.structured_data()["image"] == [card]
+    assert page.structured_data()["mainEntityOfPage"] == address
+
+
+def test_the_card_is_drawn_from_the_headline_the_page_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[tuple[str, str, int]] = []
+    real = sharecard.draw
+
+    def watched(headline: str, organisation: str, year: int) -> sharecard.Card:
+        drawn.append((headline, organisation, year))
+        return real(headline, organisation, year)
+
+    monkeypatch.setattr(sharecard, "draw", watched)
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "article.html").write_text(
+        '{% extends "!default/article.html" %}\n'
+        "{% block headline %}<h1>Khuyến học Bắc Kạn: một năm &amp; nhiều dấu ấn</h1>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    text = SEED.read_text(encoding="utf-8")
+    article = build_article(tmp_path, (text, without_photos(text)), templates=templates)
+    assert drawn == [("Khuyến học Bắc Kạn: một năm & nhiều dấu ấn", "Hội Khuyến học tỉnh Bắc Kạn", 2020)]
+    card = Image.open(io.BytesIO((article.parent / "anh" / "the-chia-se.png").read_bytes()))
+    assert card.getpixel((600, 5)) == (0x9B, 0x1C, 0x1C)  # the article's red band along the top
+    # A different headline draws a different card.
+    assert (
+        real("Khác", "Hội Khuyến học tỉnh Bắc Kạn", 2020).png
+        != (article.parent / "anh" / "the-chia-se.png").read_bytes()
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import reportgen
-from reportgen import manifest, templating
+from reportgen import fonts, manifest, templating
 from reportgen.pipeline import BuildFailed, Feedback, Outcome
 
 from .conftest import APPROXIMATE, INPUTS, MONEY, SECOND, SEED
@@ -71,7 +72,12 @@ def test_a_broken_unit_is_reported_and_the_others_are_built(inputs: Path, tmp_pa
     assert (out / "tinh-bac-kan-2024" / "report.html").is_file()
 
 
-def test_a_build_in_two_processes_writes_what_one_process_writes(inputs: Path, tmp_path: Path) -> None:
+def test_a_build_in_two_processes_writes_what_one_process_writes(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", "1702598400"
+    )  # both builds at one time: the article's dateModified
     sources = [inputs, inputs / "bac-kan-2024"]
     built(tmp_path / "one", sources)
     built(tmp_path / "two", sources, jobs=2)
@@ -170,6 +176,22 @@ def test_another_version_or_option_rebuilds_everything(
     assert built(out, [inputs], font="Noto Serif").started == []
     monkeypatch.setattr(manifest, "_version", lambda name: "9.9" if name == "reportgen" else "1")
     assert len(built(out, [inputs], font="Noto Serif").started) == 3
+
+
+def test_a_new_packaged_font_rebuilds_every_article_that_carries_it(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copies = []
+    for face in fonts.PACKAGED.faces:
+        copies.append(dataclasses.replace(face, path=tmp_path / face.path.name))
+        shutil.copyfile(face.path, copies[-1].path)
+    monkeypatch.setattr(fonts, "PACKAGED", dataclasses.replace(fonts.PACKAGED, faces=tuple(copies)))
+    out = tmp_path / "out"
+    built(out, [inputs])
+    assert built(out, [inputs]).started == []
+    with copies[0].path.open("ab") as font:
+        font.write(b"\0")  # another release of the font package
+    assert len(built(out, [inputs]).started) == 3
 
 
 def test_a_deleted_output_file_is_written_again(inputs: Path, tmp_path: Path) -> None:

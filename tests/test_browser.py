@@ -17,8 +17,9 @@ from typing import Any
 import pytest
 
 from reportgen.preview_server import serving
-from tests.conftest import INPUTS, SEED
+from tests.conftest import INPUTS, SAMPLES, SEED
 from tests.test_article import reference_paragraphs
+from tests.validators import AXE, page_shell, require, served_previews
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -26,7 +27,7 @@ ARGS.append("--disable-sync")
 WIDTHS = [360, 1280]
 
 if not CHROMIUM.exists():
-    if os.environ.get("CI"):
+    if os.environ.get("CI") or os.environ.get("REPORTGEN_VALIDATORS") == "required":
         pytest.fail(f"CI must install Chromium ({CHROMIUM}): apt-get install -y chromium", pytrace=False)
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
@@ -151,15 +152,21 @@ def test_the_text_size_buttons_work_from_the_keyboard(watched: Any, article: str
     page = watched(360).page
     page.goto(article)
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Giảm cỡ chữ"
+    assert page.evaluate("document.activeElement.title") == "Giảm cỡ chữ"
+    # Named by what it shows, then what it does: voice control and screen readers agree.
+    shown = "b => b.textContent.replace(b.querySelector('.visually-hidden').textContent, '')"
+    assert page.evaluate(f"({shown})(document.activeElement)") == "A−"
+    assert page.evaluate("document.querySelector('.visually-hidden').getBoundingClientRect().width") <= 1
+    assert page.get_by_role("button", name="A− Giảm cỡ chữ", exact=True).count() == 1
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Tăng cỡ chữ"
+    assert page.evaluate("document.activeElement.title") == "Tăng cỡ chữ"
+    assert page.get_by_role("button", name="A+ Tăng cỡ chữ", exact=True).count() == 1
     for key in ("Enter", "Space", "Enter", "Space"):  # both keys press a button: 110, 125, 140, 160%
         page.keyboard.press(key)
     assert settles_at(page, 18 * 1.6) == pytest.approx(18 * 1.6)
     assert page.get_by_role("button", name="Tăng cỡ chữ").is_disabled()
     # At the largest size the button is disabled and hands the focus on rather than dropping it.
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Giảm cỡ chữ"
+    assert page.evaluate("document.activeElement.title") == "Giảm cỡ chữ"
     page.keyboard.press("Enter")
     assert settles_at(page, 18 * 1.4) == pytest.approx(18 * 1.4)
     assert no_horizontal_scroll(page)
@@ -233,3 +240,91 @@ def test_the_preview_reloads_after_a_save_and_shows_problems_in_red(watched: Any
         page.goto("about:blank")  # close the event stream before the server stops
     watcher.join(timeout=5)
     assert tab.errors == []
+
+
+# --- axe-core: no accessibility violation, at a phone's width and a desktop's ------------------
+
+AXE_WIDTHS = [375, 1280]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core's rules (WCAG 2 A and AA, and its best practices) on the page as it stands."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return [
+        f"{v['impact']} {v['id']} ({v['help']}): {[node['target'] for node in v['nodes'][:3]]}"
+        for v in violations
+    ]
+
+
+@pytest.mark.parametrize("width", AXE_WIDTHS)
+@pytest.mark.parametrize(
+    "page_name", [f"{s.stem}/{p}" for s in SAMPLES for p in ("article.html", "report.html")]
+)
+def test_axe_finds_no_accessibility_problem(watched: Any, archived: Path, page_name: str, width: int) -> None:
+    require(AXE)
+    page = watched(width).page
+    page.goto((archived / page_name).as_uri())
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", AXE_WIDTHS)
+@pytest.mark.parametrize("sample", [s.stem for s in SAMPLES])
+def test_axe_finds_no_problem_in_the_body_inside_a_portal_s_page(
+    watched: Any, archived: Path, sample: str, width: int
+) -> None:
+    require(AXE)
+    body = (archived / sample / "article-body.html").read_text(encoding="utf-8")
+    shell = archived / sample / ".article-body-in-a-page.html"  # beside the photos it shows
+    shell.write_text(page_shell(body, sample), encoding="utf-8")
+    page = watched(width).page
+    page.goto(shell.as_uri())
+    shell.unlink()
+    assert axe_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def previews(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return served_previews(tmp_path_factory.mktemp("previews"))
+
+
+@pytest.mark.parametrize("width", AXE_WIDTHS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "preview/article.html",
+        "preview/report.html",
+        "preview-with-problems/article.html",
+        "preview-never-built/article.html",
+    ],
+)
+def test_axe_finds_no_problem_in_the_preview(
+    watched: Any, previews: dict[str, str], name: str, width: int
+) -> None:
+    require(AXE)
+    page = watched(width).page
+    page.set_content(previews[name])
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("sample", [s.stem for s in SAMPLES])
+def test_the_article_is_drawn_in_its_own_font_alone(watched: Any, archived: Path, sample: str) -> None:
+    """Every letter on screen comes from the page's own Noto Serif, none from a font of the machine."""
+    page = watched(375).page
+    page.goto((archived / sample / "article.html").as_uri())
+    page.evaluate("async () => { await document.fonts.ready; }")
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    root = devtools.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    selector = "h1, .dateline time, article p, article p strong, figcaption, .reader-button, .reader-size"
+    nodes = devtools.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"]
+    used: dict[tuple[str, bool], int] = {}
+    for node in nodes:
+        for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            key = (font["familyName"], font["isCustomFont"])
+            used[key] = used.get(key, 0) + font["glyphCount"]
+    assert used and all(custom for _family, custom in used), used
+    assert {family for family, _custom in used} <= {"Noto Serif", "Noto Serif Bold", "Noto Serif Italic"}

@@ -92,6 +92,21 @@ def test_the_chart_is_svg_with_its_text_as_text_in_the_report_s_family(
     assert charts.indicator_chart(shown, 2023) == svg  # the same drawing every time
 
 
+def test_the_svg_carries_no_rdf_and_only_ids_it_uses(indicators: dict[str, ChiTieu]) -> None:
+    shown = [indicators[key] for key in main_indicators(indicators)]
+    svg = charts.indicator_chart(shown, 2023)
+    assert "<metadata" not in svg and "rdf:" not in svg and "<?xml" not in svg and "<!DOCTYPE" not in svg
+    ids = re.findall(r' id="([^"]+)"', svg)
+    assert len(ids) == 5  # one clipping box per panel
+    assert all(f"url(#{id_})" in svg for id_ in ids)
+    # Another chart on the same page never repeats an id, even with the same clipping boxes.
+    other = charts.indicator_chart(shown, 2024)
+    assert re.findall(r"<clipPath [^>]*>(.*?)</clipPath>", other, re.DOTALL) == re.findall(
+        r"<clipPath [^>]*>(.*?)</clipPath>", svg, re.DOTALL
+    )
+    assert set(re.findall(r' id="([^"]+)"', other)).isdisjoint(ids)
+
+
 def test_a_long_title_wraps_and_keeps_its_unit_whole(indicators: dict[str, ChiTieu]) -> None:
     svg = charts.indicator_chart([indicators["ho_sxkd_gioi"]], 2023)
     titles = [t for t in TEXT.findall(svg) if t and not re.match(r"^[\d.,%]+$|^Năm|^Kế", t)]
@@ -100,7 +115,7 @@ def test_a_long_title_wraps_and_keeps_its_unit_whole(indicators: dict[str, ChiTi
 
 def test_the_report_embeds_the_chart_in_html_and_pdf(built: Path) -> None:
     html = (built / SECOND.stem / "report.html").read_text(encoding="utf-8")
-    assert html.count("<svg ") == 1 and '<figure class="chart">' in html
+    assert html.count("<svg ") == 1 and '<figure class="chart" aria-labelledby="bieu-do">' in html
     assert "Biểu đồ: Một số chỉ tiêu chủ yếu năm 2023 so với năm 2022 và kế hoạch" in html_text(
         built / SECOND.stem / "report.html"
     )

@@ -93,9 +93,12 @@ def test_it_listens_on_loopback_only_and_opens_on_the_article(unit: Path) -> Non
     assert not folder.exists()  # the private build folder goes with the server
 
 
-def test_the_files_it_builds_are_those_of_a_build(unit: Path, tmp_path: Path) -> None:
+def test_the_files_it_builds_are_those_of_a_build(
+    unit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import reportgen
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1702598400")  # the article's time of change: the same for both
     reportgen.build([unit], out=tmp_path / "out", fmt=reportgen.Format.HTML)
     with serving(unit, port=0) as preview:
         for name in ("article.html", "report.html", "article-body.html", "article.txt"):
@@ -249,3 +252,12 @@ def test_the_command_refuses_a_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli.app, ["preview", str(tmp_path / "khong-co.yaml")], env={"COLUMNS": "400"})
     assert result.exit_code == 2
     assert "khong-co.yaml" in result.stderr
+
+
+def test_an_article_without_photos_gets_its_share_card_in_the_preview_too(unit: Path) -> None:
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text[: text.index("\nanh:\n")] + text[text.index("\nbai_viet:") :], encoding="utf-8")
+    with serving(unit, port=0) as preview:
+        status, headers, _body = get(preview.url + "anh/the-chia-se.png")
+        assert (status, {k.lower(): v for k, v in headers.items()}["content-type"]) == (200, "image/png")
+        assert 'content="anh/the-chia-se.png"' in get(preview.url + "article.html")[2]

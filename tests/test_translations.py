@@ -48,15 +48,16 @@ CONTENT = {
     "portal.py",  # "[Ảnh: …]" is part of the plain-text article
 }
 CONTENT_NAMES = {
-    "vi/parsing.py": {"_SCALES", "_MONEY"},  # the units a secretary types after an amount
+    "vi/parsing.py": {"_SCALES", "_MONEY", "_TIME"},  # the words a secretary types after a figure or an hour
     "vi/typed.py": {"_SCALE", "_CURRENCY", "_SHORTHANDS", "_amount", "_unmarked"},  # units, letters typed
     "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue"},  # values typed
     "schema/v2.py": {"_YES", "_NO", "_yes_or_no", "YesNo"},  # có and không, as typed
-    "json_schema.py": {"decimal_schema"},  # examples of values
+    "json_schema.py": {"decimal_schema", "_TIME_PATTERN"},  # examples and forms of values
     "validation.py": {"_pattern_hint"},  # the letters a key or a symbol may hold
     "skeleton.py": {"example", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},
     "fonts.py": {"_VOWELS", "VIETNAMESE"},  # the letters a font must have
     "photos.py": {"slug"},  # letters turned into file names
+    "sharecard.py": {"draw"},  # the share card is part of the Vietnamese article
     # The preview's page furniture sits inside the Vietnamese documents it shows.
     "preview_server.py": {"PAGES", "_BAR", "_EMPTY"},
     # What a signature shows on the page is part of the report.

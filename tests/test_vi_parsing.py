@@ -16,6 +16,7 @@ from reportgen.vi.parsing import (
     parse_decimal,
     parse_integer,
     parse_money,
+    parse_time,
 )
 
 
@@ -290,3 +291,36 @@ def test_percent_round_trip(value: Decimal) -> None:
 @given(st.integers(min_value=-(10**15), max_value=10**15))
 def test_money_round_trip(value: int) -> None:
     assert parse_money(money(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15:30", datetime.time(15, 30)),
+        ("15h30", datetime.time(15, 30)),
+        ("15H30", datetime.time(15, 30)),
+        ("15g30", datetime.time(15, 30)),
+        ("8 giờ 5 phút", datetime.time(8, 5)),
+        ("08:05", datetime.time(8, 5)),
+        ("15h", datetime.time(15, 0)),
+        (" 0:00 ", datetime.time(0, 0)),
+    ],
+)
+def test_a_time_is_read_as_vietnamese_write_it(text: str, expected: datetime.time) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("24:00", '"24:00" không phải giờ có thật — giờ chỉ từ 0 đến 23, phút từ 0 đến 59'),
+        ("8:60", '"8:60" không phải giờ có thật — giờ chỉ từ 0 đến 23, phút từ 0 đến 59'),
+        ("1530", '"1530" không đúng cách viết giờ — hãy viết giờ:phút, ví dụ 15:30'),
+        ("chiều", '"chiều" không đúng cách viết giờ — hãy viết giờ:phút, ví dụ 15:30'),
+        ("", "chưa nhập giờ — hãy viết giờ:phút, ví dụ 15:30"),
+    ],
+)
+def test_a_time_that_is_not_one_is_refused_with_what_to_type(text: str, message: str) -> None:
+    with pytest.raises(ParseError) as raised:
+        parse_time(text)
+    assert str(raised.value) == message

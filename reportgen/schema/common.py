@@ -69,6 +69,7 @@ def _paragraphs(value: Any) -> Any:
 
 Integer = Annotated[int, _text_to(parsing.parse_integer)]
 Day = Annotated[datetime.date, _text_to(parsing.parse_date)]
+Clock = Annotated[datetime.time, _text_to(parsing.parse_time)]
 Key = Annotated[str, Field(pattern=KEY_PATTERN)]
 # One text or a list of texts: an editor checking the file against the JSON Schema must accept both.
 Paragraphs = Annotated[
@@ -213,6 +214,8 @@ class BaiViet(_Model):
     """Tiêu đề; không ghi thì là `<tên hội> tổng kết công tác năm <năm>`."""
     ngay: Day | None = None
     """Ngày đăng; không ghi thì lấy ngày hội nghị."""
+    gio: Clock | None = None
+    """Giờ đăng, theo giờ Việt Nam: `15:30`; có thì máy tìm kiếm và mạng xã hội biết cả giờ đăng bài."""
     duong_dan: str = ""
     """Địa chỉ web sẽ đăng bài (`https://…`); có thì liên kết chia sẻ lên mạng xã hội là địa chỉ đầy đủ."""
 

@@ -364,3 +364,41 @@ def parse_date(text: str) -> datetime.date:
     raise ParseError(
         cleaned, _('"{text}" không phải ngày có thật — {reason}').format(text=cleaned, reason=reason)
     )
+
+
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2})\s*(?::|h|g|giờ)\s*(?:(?P<minute>\d{1,2})\s*(?:phút|p)?)?", re.IGNORECASE
+)
+
+
+def parse_time(text: str) -> datetime.time:
+    """Read a time of day as Vietnamese write it: ``15:30``, ``15h30``, ``15h``, ``8 giờ 5``.
+
+    Raises:
+        ParseError: If the text is not written as a time, or names one that does not exist.
+
+    Examples:
+        >>> parse_time("15:30"), parse_time("8h05"), parse_time("15 giờ")
+        (datetime.time(15, 30), datetime.time(8, 5), datetime.time(15, 0))
+        >>> try:
+        ...     parse_time("25:00")
+        ... except ParseError as error:
+        ...     print(error)
+        "25:00" không phải giờ có thật — giờ chỉ từ 0 đến 23, phút từ 0 đến 59
+    """
+    cleaned = _clean(text)
+    match = _TIME.fullmatch(cleaned)
+    if not match:
+        how = _("hãy viết giờ:phút, ví dụ 15:30")
+        if cleaned:
+            message = _('"{text}" không đúng cách viết giờ — {how}').format(text=cleaned, how=how)
+        else:
+            message = _("chưa nhập giờ — {how}").format(how=how)
+        raise ParseError(cleaned, message)
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if hour > 23 or minute > 59:
+        raise ParseError(
+            cleaned,
+            _('"{text}" không phải giờ có thật — giờ chỉ từ 0 đến 23, phút từ 0 đến 59').format(text=cleaned),
+        )
+    return datetime.time(hour, minute)
