@@ -386,7 +386,7 @@ def parse_time(text: str) -> datetime.time:
         ...     print(error)
         "25:00" không phải giờ có thật — giờ chỉ từ 0 đến 23, phút từ 0 đến 59
     """
-    cleaned = _clean(text)
+    cleaned = clean(text)
     match = _TIME.fullmatch(cleaned)
     if not match:
         how = _("hãy viết giờ:phút, ví dụ 15:30")
