@@ -9,91 +9,37 @@ import pytest
 
 import reportgen
 from tests.conftest import SEED, html_text, pdf_text
-
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "seed-article.txt"
-PORTAL_FURNITURE = {
-    "PublishingPortal - Block_BanTin_Toolbar",
-    "Tăng cỡ chữ Giảm cỡ chữ",
-    "PublishingPortal - Block_BanTin_ViewData",
-}
-
-FIGURE_PHRASES = [
-    "Sáng 20/01/2021",
-    "đồng chí Đinh Quang Tuyên - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch Thường trực UBND tỉnh",
-    "120 Hội Khuyến học",
-    "63.979 hộ gia đình",
-    "33 dòng họ",
-    "1.158 thôn",
-    "397 cơ quan",
-    "296 suất học bổng",
-    "112 giáo viên, học sinh",
-    "319,7 triệu đồng",
-    "Kết luận 49-KL/TW",
-    "Chỉ thị số 11/CT-TW",
-    "Toàn cảnh Hội nghị",
-    "Hội Khuyến học huyện Bạch Thông đã được Trung ương Hội Khuyến học Việt Nam tặng Cờ thi đua",
-    "Chủ tịch UBND tỉnh cũng tặng Bằng khen cho Hội Khuyến học tỉnh",
-    "Ngọc Tú",
-]
+from tests.reference import REFERENCE, find_in_order
 
 
-def reference_paragraphs() -> list[str]:
-    """The reference article's own text, paragraph by paragraph, in its order.
-
-    The portal's page furniture is dropped, its stray non-breaking spaces read as spaces, and
-    the second photo caption, wrapped over two lines in the reference, is joined.
-    """
-    text = REFERENCE.read_text(encoding="utf-8")
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    lines = [line for line in lines if line and line not in PORTAL_FURNITURE]
-    joined: list[str] = []
-    for line in lines:
-        if joined and joined[-1].endswith("Thường trực") and line.startswith("UBND"):
-            joined[-1] += " " + line
-        else:
-            joined.append(line)
-    return joined
+@pytest.mark.parametrize("fact", REFERENCE.facts)
+def test_html_states_every_fact(built: Path, fact: str) -> None:
+    assert fact in html_text(built / "bac-kan-2020" / "article.html")
 
 
-def test_reference_is_read_as_expected() -> None:
-    paragraphs = reference_paragraphs()
-    assert paragraphs[0] == "20/01/2021"
-    assert paragraphs[1] == "Hội Khuyến học tỉnh Bắc Kạn tổng kết công tác năm 2020"
-    assert paragraphs[-1] == "Ngọc Tú"
-    assert len(paragraphs) == 13
+@pytest.mark.parametrize("fact", REFERENCE.facts)
+def test_pdf_gives_back_every_fact(built: Path, fact: str) -> None:
+    assert fact in pdf_text(built / "bac-kan-2020" / "article.pdf")
 
 
-@pytest.mark.parametrize("phrase", FIGURE_PHRASES)
-def test_html_has_every_figure_phrase(built: Path, phrase: str) -> None:
-    assert phrase in html_text(built / "bac-kan-2020" / "article.html")
+def _headline_then_date(text: str) -> str:
+    """Check that ``text`` opens with the headline, then the date; return what follows."""
+    assert text.startswith(REFERENCE.headline)
+    rest = text[len(REFERENCE.headline) :].lstrip()
+    assert rest.startswith(REFERENCE.date)
+    return rest[len(REFERENCE.date) :]
 
 
-@pytest.mark.parametrize("phrase", FIGURE_PHRASES)
-def test_pdf_gives_back_every_figure_phrase(built: Path, phrase: str) -> None:
-    assert phrase in pdf_text(built / "bac-kan-2020" / "article.pdf")
-
-
-def _in_order(text: str, paragraphs: list[str]) -> list[int]:
-    positions = [text.find(paragraph) for paragraph in paragraphs]
-    assert -1 not in positions, [p for p, at in zip(paragraphs, positions, strict=True) if at < 0]
-    return positions
-
-
-def test_html_holds_the_whole_reference_in_its_order(built: Path) -> None:
+def test_html_holds_the_whole_article_in_its_order(built: Path) -> None:
     text = html_text(built / "bac-kan-2020" / "article.html")
-    paragraphs = reference_paragraphs()
-    # The reference prints the date above the headline; the article prints it below.
-    title, date, rest = paragraphs[1], paragraphs[0], paragraphs[2:]
-    positions = _in_order(text, [title, date, *rest])
-    assert positions == sorted(positions)
-    assert text.startswith(title)
-    assert text.endswith("Ngọc Tú")
+    # The portal printed the date above the headline; the article prints it below.
+    find_in_order(_headline_then_date(text), REFERENCE.body)
+    assert text.endswith(REFERENCE.body[-1].opens)
 
 
-def test_pdf_holds_the_whole_reference_in_its_order(built: Path) -> None:
-    text = pdf_text(built / "bac-kan-2020" / "article.pdf")
-    positions = _in_order(text, reference_paragraphs()[1:])
-    assert positions == sorted(positions)
+def test_pdf_holds_the_whole_article_in_its_order(built: Path) -> None:
+    text = pdf_text(built / "bac-kan-2020" / "article.pdf").strip()
+    find_in_order(_headline_then_date(text), REFERENCE.body)
 
 
 def test_article_pdf_has_title_author_and_language(built: Path) -> None:

@@ -10,9 +10,7 @@ import pytest
 
 import reportgen
 from tests.conftest import SEED, html_text
-from tests.test_article import FIGURE_PHRASES, reference_paragraphs
-
-CAPTIONS = {"Toàn cảnh Hội nghị", reference_paragraphs()[-3]}
+from tests.reference import REFERENCE, check_paragraph
 
 
 def read(path: Path) -> str:
@@ -41,10 +39,12 @@ class Markup(HTMLParser):
         self._text.append(data)
 
 
-def test_the_body_holds_every_reference_paragraph_after_the_date_in_order(built: Path) -> None:
+def test_the_body_holds_every_part_of_the_article_after_the_date_in_order(built: Path) -> None:
     body = Markup(read(built / "bac-kan-2020" / "article-body.html"))
     # The headline and the date go into the portal's own fields, not into the body.
-    assert body.paragraphs == reference_paragraphs()[2:]
+    assert len(body.paragraphs) == len(REFERENCE.body)
+    for paragraph, part in zip(body.paragraphs, REFERENCE.body, strict=True):
+        check_paragraph(paragraph, part)
 
 
 def test_the_body_is_plain_markup(built: Path) -> None:
@@ -63,7 +63,7 @@ def test_the_body_is_plain_markup(built: Path) -> None:
             "src": "anh/trao-bang-khen-800.jpg",
             "width": "800",
             "height": "450",
-            "alt": reference_paragraphs()[-3],
+            "alt": REFERENCE.captions[1],
         },
     ]
     assert html.startswith("<p><strong>Sáng 20/01/2021, Hội Khuyến học tỉnh Bắc Kạn tổ chức")
@@ -71,17 +71,24 @@ def test_the_body_is_plain_markup(built: Path) -> None:
     assert "<!--" not in html and "\n\n" not in html
 
 
-def test_the_text_is_the_whole_reference_a_paragraph_a_line(built: Path) -> None:
+def test_the_text_is_the_whole_article_a_paragraph_a_line(built: Path) -> None:
     text = read(built / "bac-kan-2020" / "article.txt")
-    reference = reference_paragraphs()
-    expected = [reference[1], reference[0]] + [f"[Ảnh: {p}]" if p in CAPTIONS else p for p in reference[2:]]
-    assert text.split("\n\n") == [*expected[:-1], expected[-1] + "\n"]
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    headline, date, *body = text.removesuffix("\n").split("\n\n")
+    assert (headline, date) == (REFERENCE.headline, REFERENCE.date)
+    assert len(body) == len(REFERENCE.body)
+    for paragraph, part in zip(body, REFERENCE.body, strict=True):
+        assert "\n" not in paragraph
+        assert paragraph.startswith("[Ảnh: ") == part.caption
+        check_paragraph(
+            paragraph.removeprefix("[Ảnh: ").removesuffix("]") if part.caption else paragraph, part
+        )
     assert "<" not in text and "&" not in text
 
 
-@pytest.mark.parametrize("phrase", FIGURE_PHRASES)
-def test_the_text_has_every_figure_phrase(built: Path, phrase: str) -> None:
-    assert phrase in read(built / "bac-kan-2020" / "article.txt")
+@pytest.mark.parametrize("fact", REFERENCE.facts)
+def test_the_text_states_every_fact(built: Path, fact: str) -> None:
+    assert fact in read(built / "bac-kan-2020" / "article.txt")
 
 
 def test_the_second_sample_says_the_same_figures_in_all_three_forms(built: Path) -> None:

@@ -1,6 +1,6 @@
 """The formal report read back from its PDF: page, type, header block, sections, closing, metadata.
 
-Measured against Decree 30/2020/NĐ-CP Appendix I as VIETNAMESE.md §4 states it.
+Measured against Decree 30/2020/NĐ-CP Appendix I as docs/vietnamese.md §4 states it.
 """
 
 from __future__ import annotations

@@ -122,7 +122,7 @@ def test_filter_table_names_every_filter_of_the_spec() -> None:
     )
 
 
-# Every example of VIETNAMESE.md §1, through the table the templates use.
+# Every example of docs/vietnamese.md §1, through the table the templates use.
 SPEC_EXAMPLES = [
     ("number", (63979,), {}, "63.979"),
     ("number", (319.7,), {}, "319,7"),

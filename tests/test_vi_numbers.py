@@ -21,7 +21,7 @@ from reportgen.vi.numbers import (
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        # VIETNAMESE.md §1, verbatim
+        # docs/vietnamese.md §1, verbatim
         (63979, "63.979"),
         (319.7, "319,7"),
         (1234567.891, "1.234.567,891"),

@@ -1,4 +1,4 @@
-"""Reading what secretaries type (VIETNAMESE.md §3), with the exact error messages."""
+"""Reading what secretaries type (docs/vietnamese.md §3), with the exact error messages."""
 
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ def test_parse_decimal(text: str, expected: Decimal) -> None:
     ("text", "message"),
     [
         (
-            "12.5",  # §3, the brief's message verbatim
+            "12.5",  # docs/vietnamese.md §3, verbatim
             '"12.5" không đúng cách viết số — dấu chấm chỉ để tách hàng nghìn; '
             "số thập phân viết bằng dấu phẩy: 12,5",
         ),

@@ -1,4 +1,4 @@
-"""Number words and money words (VIETNAMESE.md §2), checked word for word."""
+"""Number words and money words (docs/vietnamese.md §2), checked word for word."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from reportgen.vi.words import money_words, number_words
 
 NORTH = [
-    # VIETNAMESE.md §1 and §2, verbatim
+    # docs/vietnamese.md §1 and §2, verbatim
     (2021, "hai nghìn không trăm hai mươi mốt"),
     (105, "một trăm linh năm"),
     (21, "hai mươi mốt"),
