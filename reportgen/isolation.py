@@ -30,6 +30,14 @@ class Limits:
     memory: int = 2 * 1024**3
     """Address space of the child in bytes; a report needs a few hundred megabytes."""
 
+    def answered(self, results: Connection) -> bool:
+        """Wait for the child's answer on ``results``; False when the time is up first.
+
+        The clock of the limits lives here so that a test can drive it by an event instead
+        of racing a busy machine.
+        """
+        return results.poll(self.seconds)
+
 
 LIMITS = Limits()
 """The limits of every build."""
@@ -97,7 +105,7 @@ def print_pdf(printer: Printer, html: str, base: Path, document: Path, limits: L
     limits = limits or LIMITS
     child = _child_for(printer, limits.memory)
     child.requests.send((html, base, document))
-    if not child.results.poll(limits.seconds):
+    if not limits.answered(child.results):
         stop()
         raise ReportgenError.at(
             Location(document),

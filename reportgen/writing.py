@@ -26,11 +26,15 @@ from reportgen.i18n import _
 
 STAGE_SUFFIX = ".dang-ghi"
 """Ends the name of a staging folder (``.bac-kan-2020.x1y2.dang-ghi``): "being written"."""
+LOCK_WAIT = 30.0
+"""How many seconds a build waits for another one writing into the same folder, then says so."""
 
 
 @contextmanager
-def locked(out: Path, wait: float = 30.0) -> Iterator[None]:
+def locked(out: Path, wait: float | None = None) -> Iterator[None]:
     """Hold the output folder's lock while the block runs; wait up to ``wait`` seconds for it.
+
+    Without ``wait``, the build waits :data:`LOCK_WAIT` seconds.
 
     Stale staging folders are removed once the lock is held: no other build can own them then.
 
@@ -44,7 +48,7 @@ def locked(out: Path, wait: float = 30.0) -> Iterator[None]:
     except OSError as error:
         raise failure(out, error) from None
     try:
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 import pypdf
@@ -50,30 +52,37 @@ def previous(tmp_path: Path, built: Path) -> Path:
     return out
 
 
+# A build in a process of its own that signals on file descriptor argv[1] when its first PDF
+# starts printing, then stays in that print until it is killed.
+STOPS_MID_PRINT = """
+import os, signal, sys
+from pathlib import Path
+import reportgen
+from reportgen.rendering import Printer
+
+def stop_mid_print(self, html, base, document=None):
+    os.write(int(sys.argv[1]), b"!")
+    signal.pause()
+
+Printer.pdf = stop_mid_print
+reportgen.build([Path(name) for name in sys.argv[3:]], out=Path(sys.argv[2]), force=True)
+"""
+
+
 def test_a_build_killed_mid_print_leaves_the_previous_output(previous: Path) -> None:
     before = snapshot(previous)
+    printing, signal_printing = os.pipe()
     build = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reportgen",
-            "build",
-            str(SEED),
-            str(SECOND),
-            "--out",
-            str(previous),
-            "-q",
-            "--force",
-        ],
+        [sys.executable, "-c", STOPS_MID_PRINT, str(signal_printing), str(previous), str(SEED), str(SECOND)],
         cwd=ROOT,
+        pass_fds=[signal_printing],
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
-    # The HTML is staged just before the PDF is printed: kill it then, mid-print.
-    while not list(previous.glob(f".*{writing.STAGE_SUFFIX}/article.html")) and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert list(previous.glob(f".*{writing.STAGE_SUFFIX}")), "the build never started writing"
-    time.sleep(0.2)
+    os.close(signal_printing)
+    # Blocks until the print has started; a build that dies before it closes the pipe: b"".
+    assert os.read(printing, 1) == b"!"
+    os.close(printing)
+    assert list(previous.glob(f".*{writing.STAGE_SUFFIX}")), "the build had started writing"
     os.killpg(build.pid, signal.SIGKILL)  # the build and its printing child, mid-print
     build.wait()
     assert snapshot(previous) == before
@@ -156,11 +165,24 @@ def test_a_permission_error_leaves_the_previous_output(
     assert snapshot(previous) == before
 
 
-def test_two_builds_at_once_take_turns_and_both_write_good_pdfs(tmp_path: Path) -> None:
+# A build that waits for the output folder as long as another build holds it, however slow
+# the machine: the builds take turns without a time limit to race.
+WAITS_ITS_TURN = """
+import sys
+from pathlib import Path
+import reportgen
+from reportgen import writing
+
+writing.LOCK_WAIT = float("inf")
+reportgen.build([Path(sys.argv[2])], out=Path(sys.argv[1]))
+"""
+
+
+def test_three_builds_at_once_take_turns_and_all_write_good_pdfs(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "reportgen", "build", str(SEED), "--out", str(out), "-q"]
+    command = [sys.executable, "-c", WAITS_ITS_TURN, str(out), str(SEED)]
     builds = [subprocess.Popen(command, cwd=ROOT) for _ in range(3)]
-    assert [build.wait(timeout=300) for build in builds] == [0, 0, 0]
+    assert [build.wait() for build in builds] == [0, 0, 0]
     for pdf in (out / SEED.stem).glob("*.pdf"):
         assert len(pypdf.PdfReader(pdf).pages) >= 1
     assert not list(out.glob(f".*{writing.STAGE_SUFFIX}"))
@@ -210,10 +232,9 @@ class Stuck(Printer):
 
 
 def test_a_print_over_its_time_is_stopped_and_named(tmp_path: Path) -> None:
-    started = time.monotonic()
+    # The print sleeps for an hour: the one-second limit runs out first on any machine.
     with pytest.raises(ReportgenError) as caught:
         print_pdf(Stuck("time"), "<p>x</p>", tmp_path, Path("out/a/report.pdf"), Limits(seconds=1))
-    assert time.monotonic() - started < 30
     assert str(caught.value) == (
         "out/a/report.pdf: in PDF quá 1 giây nên đã dừng — hãy xem lại mẫu (CSS) hoặc ảnh của trang này"
     )
@@ -229,24 +250,48 @@ def test_a_print_over_its_memory_is_stopped_and_named(tmp_path: Path, hang_on: s
     )
 
 
+@dataclass(frozen=True)
+class UntilHung(Limits):
+    """A time limit that runs out the moment a print says it hangs, and never before.
+
+    A real limit would race the machine: on a busy one the healthy prints could run out of time
+    too. Here the hung print writes a byte to ``hung`` and the clock reads it.
+    """
+
+    hung: int = -1
+
+    def answered(self, results: Connection) -> bool:
+        if results in wait([results, self.hung]):
+            return True
+        os.read(self.hung, 1)
+        return False
+
+
 def test_the_other_units_carry_on_when_one_print_hangs(
     previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(previous)
-    monkeypatch.setattr(isolation, "LIMITS", Limits(seconds=5))
+    hung, say_hung = os.pipe()
+    monkeypatch.setattr(isolation, "LIMITS", UntilHung(hung=hung))
     real = Printer.pdf
 
     def hangs_on_bac_kan(self: Printer, html: str, base: Path, document: Path | None = None) -> bytes:
         if document is not None and document.parent.name == SEED.stem:
-            time.sleep(3600)
+            os.write(say_hung, b"!")
+            signal.pause()
         return real(self, html, base, document)
 
     monkeypatch.setattr(Printer, "pdf", hangs_on_bac_kan)
-    with pytest.raises(BuildFailed) as caught:
-        reportgen.build([SEED, SECOND], out=previous, force=True)
-    assert {problem.location.file.name for problem in caught.value.problems} == {
-        "article.pdf"
-    }  # then the unit stops
+    try:
+        with pytest.raises(BuildFailed) as caught:
+            reportgen.build([SEED, SECOND], out=previous, force=True)
+    finally:
+        os.close(hung)
+        os.close(say_hung)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{previous / SEED.stem / 'article.pdf'}: in PDF quá 120 giây nên đã dừng — hãy xem lại mẫu (CSS) "
+        "hoặc ảnh của trang này"
+    ]  # then the unit stops
     assert caught.value.written
     assert all(SECOND.stem in path.parts for path in caught.value.written)
     after = snapshot(previous)
