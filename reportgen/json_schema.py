@@ -16,8 +16,6 @@ twice.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import typing
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from reportgen import writing
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _
 from reportgen.schema import v1, v2
@@ -150,9 +149,6 @@ def write(path: Path) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, staged = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(dumps())
-        os.replace(staged, path)
+        writing.write_whole(path, dumps())
     except OSError as error:
         raise ReportgenError.at(Location(path), _("không ghi được: {error}").format(error=error)) from None

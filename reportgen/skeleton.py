@@ -15,9 +15,7 @@ from __future__ import annotations
 import datetime
 import inspect
 import json
-import os
 import re
-import tempfile
 import textwrap
 import types
 import typing
@@ -28,7 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from reportgen import json_schema, schema
+from reportgen import json_schema, schema, writing
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.schema import YearEnd
@@ -370,7 +368,7 @@ def create(path: Path, *, organisation: str | None = None, year: int, force: boo
     written = [path]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_whole(path, content)
+        writing.write_whole(path, content)
     except OSError as error:
         raise ReportgenError.at(Location(path), _("không ghi được: {error}").format(error=error)) from None
     schema = path.parent / json_schema.FILE_NAME
@@ -378,14 +376,3 @@ def create(path: Path, *, organisation: str | None = None, year: int, force: boo
         json_schema.write(schema)
         written.append(schema)
     return written
-
-
-def _write_whole(path: Path, content: str) -> None:
-    handle, staged = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(content)
-        os.replace(staged, path)
-    except BaseException:
-        Path(staged).unlink(missing_ok=True)
-        raise

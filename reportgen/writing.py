@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import secrets
 import shutil
 import tempfile
 import time
@@ -97,6 +98,26 @@ def commit(staged: Path, names: list[str], target: Path) -> None:
         os.replace(staged / name, target / name)
     for folder in {(target / name).parent for name in names}:
         _fsync(folder)  # the renames themselves are on disk only once their folder is
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` in UTF-8, replacing the file whole or not at all.
+
+    The file gets the permissions any program's new file gets (the user's umask applies), not
+    the owner-only ones of :func:`tempfile.mkstemp`: a colleague on a shared folder can open it.
+
+    Raises:
+        OSError: the file could not be written; ``path`` is as it was.
+    """
+    staged = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
+    handle = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(staged, path)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
 
 
 def _fsync(path: Path) -> None:

@@ -6,7 +6,9 @@ And the whole path a new secretary takes, in both languages: init → edit → v
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +182,23 @@ def test_init_never_overwrites_unless_forced(tmp_path: Path) -> None:
 
     assert run("init", path, "--force", "--year", "2024", "-q").stdout == ""
     assert "nam: 2024\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_init_and_schema_write_files_with_the_users_usual_permissions(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    # A colleague on a shared folder opens what init wrote, as with any other file of the user's.
+    before = os.umask(umask)
+    try:
+        assert run("init", tmp_path / "hoi.yaml", "--year", "2024", "-q").exit_code == 0
+        assert run("schema", "--out", tmp_path / "khac.schema.json").exit_code == 0
+        (tmp_path / "hoi.yaml").write_text("đã sửa\n", encoding="utf-8")
+        assert run("init", tmp_path / "hoi.yaml", "--year", "2024", "--force", "-q").exit_code == 0
+    finally:
+        os.umask(before)
+    written = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+    assert written == {"hoi.yaml": mode, FILE_NAME: mode, "khac.schema.json": mode}
 
 
 def test_init_keeps_a_schema_already_there(tmp_path: Path) -> None:
