@@ -117,6 +117,22 @@ def parse_year(value: str) -> int:
     return int(value)
 
 
+def parse_jobs(value: str | int) -> int:
+    """Check a ``--jobs`` value: a whole number of processes, one or more (the default is 1).
+
+    Raises:
+        typer.BadParameter: it is not such a number.
+    """
+    value = str(value)
+    if not (value.isdigit() and int(value) >= 1):
+        raise typer.BadParameter(
+            _('"{value}" không phải số tiến trình — hãy viết một số nguyên từ 1 trở lên, ví dụ 2').format(
+                value=value
+            )
+        )
+    return int(value)
+
+
 @app.callback()
 def main(lang: Lang = None) -> None:
     """Run one of the commands below."""
@@ -249,8 +265,8 @@ def build_command(
         typer.Option(
             "--jobs",
             "-j",
-            help=N_("Số tiến trình làm cùng lúc (mặc định 1)."),
-            min=1,
+            help=N_("Số tiến trình làm cùng lúc."),
+            parser=parse_jobs,
             metavar=N_("SỐ"),
         ),
     ] = 1,

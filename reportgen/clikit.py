@@ -91,6 +91,14 @@ class Command(typer.core.TyperCommand):
     def format_usage(self, ctx: Any, formatter: Any) -> None:  # noqa: D102 - Click's
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), _("Cách dùng: "))
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # noqa: D102 - Click's
+        # Typer writes a required argument in braces, `{TỆP}...`, which reads like something to
+        # type; manuals write it bare, `TỆP...`, and optional parts in brackets.
+        return [
+            piece[1:].replace("}", "", 1) if piece.startswith("{") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
 
 class Group(typer.core.TyperGroup):
     """The top of the command line: chooses the language, then runs a command."""

@@ -7,6 +7,7 @@ PDFs cost about a second each, so only one test prints them; the rest use ``--fo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,7 +142,7 @@ def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stderr == (
         'Lỗi: --format / -f: "doc" không phải định dạng reportgen ghi được — '
         "hãy viết html, pdf, docx hoặc all\n"
-        "Cách dùng: reportgen build [TUỲ CHỌN] {TỆP}...\n"
+        "Cách dùng: reportgen build [TUỲ CHỌN] TỆP...\n"
         "Xem hướng dẫn: reportgen build --help\n"
     )
     assert not (tmp_path / "out").exists()
@@ -379,3 +380,39 @@ def test_build_help_lists_its_options() -> None:
         "--pdf-a",
     ):
         assert text in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "usage", "jobs"),
+    [
+        (
+            "vi",
+            "Cách dùng: reportgen build [TUỲ CHỌN] TỆP...",
+            "│ --jobs -j SỐ Số tiến trình làm cùng lúc. [mặc định: 1] │",
+        ),
+        (
+            "en",
+            "Usage: reportgen build [OPTIONS] FILE...",
+            "│ --jobs -j NUMBER How many processes build at once. [default: 1] │",
+        ),
+    ],
+)
+def test_build_help_says_each_thing_once_in_its_language(language: str, usage: str, jobs: str) -> None:
+    result = runner.invoke(
+        cli.app, ["build", "--help", "--lang", language], env={"COLUMNS": "160"}, prog_name="reportgen"
+    )
+    assert result.exit_code == 0
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert usage in lines
+    assert jobs in lines
+    assert not re.search(r"[{}]|x>=|x<=", result.stdout)
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "hai", "1,5"])
+def test_a_number_of_jobs_that_is_not_one_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
+    result = run("build", SEED, "-o", tmp_path / "out", "--jobs", jobs)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f'Lỗi: --jobs / -j: "{jobs}" không phải số tiến trình — hãy viết một số nguyên từ 1 trở lên, ví dụ 2'
+    )
+    assert not (tmp_path / "out").exists()

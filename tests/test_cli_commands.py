@@ -185,19 +185,19 @@ def test_no_progress_when_not_on_a_terminal_or_for_one_file(tmp_path: Path) -> N
         ),
         (
             ["validate"],
-            "Lỗi: thiếu TỆP\nCách dùng: reportgen validate [TUỲ CHỌN] {TỆP}...\n"
+            "Lỗi: thiếu TỆP\nCách dùng: reportgen validate [TUỲ CHỌN] TỆP...\n"
             "Xem hướng dẫn: reportgen validate --help\n",
         ),
         (
             ["build", "a.yaml", "--ot", "ra"],
             'Lỗi: không có tuỳ chọn --ot — có phải ý bạn là "--out"?\n'
-            "Cách dùng: reportgen build [TUỲ CHỌN] {TỆP}...\n"
+            "Cách dùng: reportgen build [TUỲ CHỌN] TỆP...\n"
             "Xem hướng dẫn: reportgen build --help\n",
         ),
         (
             ["validate", "a.yaml", "--lang", "fr"],
             'Lỗi: --lang: "fr" không phải ngôn ngữ reportgen biết — hãy viết vi hoặc en\n'
-            "Cách dùng: reportgen validate [TUỲ CHỌN] {TỆP}...\n"
+            "Cách dùng: reportgen validate [TUỲ CHỌN] TỆP...\n"
             "Xem hướng dẫn: reportgen validate --help\n",
         ),
     ],
@@ -210,7 +210,7 @@ def test_a_mistyped_command_line_says_what_is_wrong_and_how_to_get_help(args: li
 def test_english_from_the_locale_or_the_option() -> None:
     result = run("build", env=ENGLISH)
     assert result.stderr == (
-        "Error: missing FILE\nUsage: reportgen build [OPTIONS] {FILE}...\nFor help: reportgen build --help\n"
+        "Error: missing FILE\nUsage: reportgen build [OPTIONS] FILE...\nFor help: reportgen build --help\n"
     )
     assert run("build", "--lang", "en").stderr == result.stderr
     assert run("build", "--lang", "vi", env=ENGLISH).stderr.startswith("Lỗi: thiếu TỆP\n")
@@ -227,7 +227,7 @@ def test_help_in_each_language() -> None:
     ):
         assert said in vietnamese
     english = run("validate", "--help", env={**ENGLISH, "COLUMNS": "200"}).stdout
-    assert "Usage: reportgen validate [OPTIONS] {FILE}..." in english
+    assert "Usage: reportgen validate [OPTIONS] FILE..." in english
     assert "Check year-end files: print every error and warning, one per line" in english
     assert "Print errors only: no warnings, progress or summary." in english
 
