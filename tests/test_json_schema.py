@@ -97,6 +97,12 @@ def test_an_editor_is_told_of_misspelt_fields_wrong_choices_and_missing_parts() 
     ]
 
 
+def test_an_editor_accepts_a_capitalised_session_as_reportgen_does() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert mistakes(text.replace("buoi: sáng", "buoi: Sáng")) == []
+    assert mistakes(text.replace("buoi: sáng", "buoi: Trưa")) == ["hoi_nghi.buoi: anyOf"]
+
+
 def test_a_key_of_the_wrong_form_is_flagged() -> None:
     text = SEED.read_text(encoding="utf-8").replace("      so_hoi:", "      Số_hội:")
     assert mistakes(text) == ["chi_tieu.to_chuc_hoi.danh_sach: additionalProperties"]

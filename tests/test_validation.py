@@ -97,6 +97,14 @@ def test_decomposed_enum_value_matches(folder: Path) -> None:
     assert valid(folder, text).hoi_nghi.buoi is Buoi.SANG
 
 
+@pytest.mark.parametrize(
+    ("typed", "session"), [("Sáng", Buoi.SANG), ("CHIỀU", Buoi.CHIEU), ("Tối", Buoi.TOI)]
+)
+def test_a_session_is_read_whatever_its_case(folder: Path, typed: str, session: Buoi) -> None:
+    text = edit(("buoi: sáng", f"buoi: {typed}"))
+    assert valid(folder, text).hoi_nghi.buoi is session
+
+
 # --- one defect, one line ---------------------------------------------------------------------
 
 INDICATOR = "chi_tieu.mo_hinh_hoc_tap.danh_sach"

@@ -110,6 +110,20 @@ class Buoi(StrEnum):
     TOI = "tối"
 
 
+# A session reads the same in any case: `Sáng`, as it starts a line of the article, is `sáng`.
+# Editors checking the file against the JSON Schema accept the capitalised word too.
+Session = Annotated[
+    Buoi,
+    BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [*(buoi.value for buoi in Buoi), *(buoi.value.capitalize() for buoi in Buoi)],
+        }
+    ),
+]
+
+
 class KhachMoi(_Model):
     """Một khách mời dự hội nghị, được nêu tên ở đoạn mở đầu tin bài."""
 
@@ -126,7 +140,7 @@ class HoiNghi(_Model):
 
     ngay: Day
     """Ngày họp: `20/01/2021` hoặc `2021-01-20`."""
-    buoi: Buoi | None = None
+    buoi: Session | None = None
     """Buổi họp: `sáng`, `chiều` hoặc `tối`; không ghi thì tin bài không nói buổi."""
     ten: str
     """Tên hội nghị, đọc liền sau chữ "tổ chức": `Hội nghị tổng kết công tác … năm 2020`."""
