@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reportgen.vi import FILTERS
-from reportgen.vi.documents import doc_number, roman
+from reportgen.vi.documents import doc_number, parse_number, roman
 from reportgen.vi.lists import list_and
+from reportgen.vi.parsing import ParseError
 
 
 @pytest.mark.parametrize(
@@ -162,3 +163,28 @@ def test_spec_examples_through_the_filter_table(
     name: str, args: tuple[object, ...], kwargs: dict[str, object], expected: str
 ) -> None:
     assert FILTERS[name](*args, **kwargs) == expected
+
+
+@pytest.mark.parametrize(("typed", "number"), [("5", 5), ("05", 5), (" 125 ", 125)])
+def test_a_document_number_reads_as_typed(typed: str, number: int) -> None:
+    assert parse_number(typed) == number
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "01/BC-HND",
+            '"01/BC-HND" là số kèm ký hiệu — ở đây chỉ ghi số, `1`; ký hiệu `BC-HND` ghi ở `ky_hieu`',
+        ),
+        (
+            "Số: 05/BC-HKH",
+            '"Số: 05/BC-HKH" là số kèm ký hiệu — ở đây chỉ ghi số, `5`; ký hiệu `BC-HKH` ghi ở `ky_hieu`',
+        ),
+        ("năm", '"năm" không phải số văn bản — hãy viết số thứ tự của báo cáo trong năm, ví dụ 5'),
+    ],
+)
+def test_a_document_number_typed_otherwise_says_what_to_type(typed: str, message: str) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_number(typed)
+    assert str(caught.value) == message

@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from reportgen.i18n import _
-from reportgen.vi import parsing
+from reportgen.vi import documents, parsing
 from reportgen.vi.figures import Figure
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -68,6 +68,7 @@ def _paragraphs(value: Any) -> Any:
 
 
 Integer = Annotated[int, _text_to(parsing.parse_integer)]
+DocumentNumber = Annotated[int, _text_to(documents.parse_number)]
 Day = Annotated[datetime.date, _text_to(parsing.parse_date)]
 Clock = Annotated[datetime.time, _text_to(parsing.parse_time)]
 Key = Annotated[str, Field(pattern=KEY_PATTERN)]
@@ -260,7 +261,7 @@ class NguoiKy(_Model):
 class BaoCao(_Model):
     """Thông tin văn bản của báo cáo tổng kết (theo Nghị định 30/2020/NĐ-CP)."""
 
-    so: Integer = Field(ge=1)
+    so: DocumentNumber = Field(ge=1)
     """Số văn bản: `5` in thành `Số: 05/BC-HKH`."""
     ky_hieu: str = Field(pattern=r"^[A-ZĐ][A-ZĐ0-9-]*$")
     """Ký hiệu văn bản: `BC-HKH`."""

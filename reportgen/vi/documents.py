@@ -1,4 +1,4 @@
-"""Administrative document furniture: section numerals and the ``Số:`` line.
+"""Administrative document furniture: section numerals and the ``Số:`` line, both ways.
 
 The formatting stage for the parts of a Decree 30/2020/NĐ-CP document that are not
 prose: sections numbered I., II., III. and the document number ``Số: 05/BC-HKH``.
@@ -6,7 +6,12 @@ prose: sections numbered I., II., III. and the document number ``Số: 05/BC-HKH
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from reportgen.i18n import _
 from reportgen.vi.numbers import Number, to_decimal
+from reportgen.vi.parsing import ParseError
 
 _NUMERALS = (
     (1000, "M"),
@@ -87,3 +92,35 @@ def doc_number(value: Number, symbol: str) -> str:
         'Số: 125/BC-HKH'
     """
     return f"Số: {_whole(value, 'a document number', 1):02d}/{symbol}"
+
+
+# "01/BC-HND", "Số: 05/BC-HKH": the number line typed whole where only its number belongs.
+_NUMBER_LINE = re.compile(r"(?:số\s*:?\s*)?0*(?P<number>\d+)\s*/\s*(?P<symbol>\S+)", re.IGNORECASE)
+
+
+def parse_number(text: str) -> int:
+    """Read a document's number as a secretary types it: ``5``, ``05``.
+
+    Raises:
+        ParseError: the text is not a number; typed with its symbol (``01/BC-HND``), the
+            message says to keep the number here and the symbol in ``ky_hieu``.
+
+    Examples:
+        >>> parse_number("05")
+        5
+        >>> parse_number("01/BC-HND")
+        Traceback (most recent call last):
+        ...
+        reportgen.vi.parsing.ParseError: "01/BC-HND" là số kèm ký hiệu — ở đây chỉ ghi số, `1`; ký hiệu `BC-HND` ghi ở `ky_hieu`
+    """  # noqa: E501 - a doctest's traceback line cannot be wrapped
+    typed = unicodedata.normalize("NFC", text.strip())
+    if typed.isdigit():
+        return int(typed)
+    line = _NUMBER_LINE.fullmatch(typed)
+    if line:
+        said = _(
+            '"{text}" là số kèm ký hiệu — ở đây chỉ ghi số, `{number}`; ký hiệu `{symbol}` ghi ở `ky_hieu`'
+        )
+        raise ParseError(typed, said.format(text=typed, number=line["number"], symbol=line["symbol"]))
+    said = _('"{text}" không phải số văn bản — hãy viết số thứ tự của báo cáo trong năm, ví dụ 5')
+    raise ParseError(typed, said.format(text=typed))
