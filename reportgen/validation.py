@@ -76,8 +76,13 @@ def _hides_keys(detail: ErrorDetails) -> bool:
 def _schema_problems(document: Document, error: ValidationError, version: int) -> Iterator[Problem]:
     for detail in error.errors():
         address: Path_ = tuple(part for part in detail["loc"] if part != "[key]")
-        is_key = detail["type"] == "extra_forbidden" or "[key]" in detail["loc"]
-        location = document.locate(address, key=is_key)
+        if detail["type"] == "missing":
+            # A missing field has no line of its own: point at the section it belongs in (its
+            # key's line), or at the file for a top-level field, never at a neighbour's line.
+            location = document.locate(address[:-1], key=True) if address[:-1] else Location(document.path)
+        else:
+            is_key = detail["type"] == "extra_forbidden" or "[key]" in detail["loc"]
+            location = document.locate(address, key=is_key)
         yield Problem(location, _message(detail, address, version), field_name(address))
 
 
@@ -88,7 +93,7 @@ def _message(detail: ErrorDetails, address: Path_, version: int) -> str:
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
     if kind == "missing":
-        return _("thiếu trường bắt buộc này")
+        return _missing(address, version)
     if kind == "extra_forbidden":
         return _unknown_field(address, version)
     if kind == "enum":
@@ -164,8 +169,27 @@ def _unknown_field(address: Path_, version: int) -> str:
     return _("trường `{name}` không có trong mẫu").format(name=name)
 
 
+def _missing(address: Path_, version: int) -> str:
+    """Say that a required field is missing, and what it holds, in its own description's words."""
+    model = _model_at(address[:-1], version)
+    field = model.model_fields.get(str(address[-1])) if _is_model(model) else None
+    described = _(field.description) if field is not None and field.description else ""
+    if not described:
+        return _("thiếu trường bắt buộc này")
+    described = described.removesuffix(".")
+    if not described.split()[0].isupper():  # "Năm tổng kết" reads on as "năm tổng kết"; "TM." stays
+        described = described[:1].lower() + described[1:]
+    return _("thiếu trường bắt buộc này — {description}").format(description=described)
+
+
 def _known_fields(address: Path_, version: int) -> list[str]:
     """The field names the model of ``version`` allows at ``address``."""
+    model = _model_at(address, version)
+    return list(model.model_fields) if _is_model(model) else []
+
+
+def _model_at(address: Path_, version: int) -> Any:
+    """The model of the value at ``address`` in ``version``, or None when it is not a model."""
     model: Any = MODELS[version]
     for part in address:
         if isinstance(part, int):
@@ -174,7 +198,7 @@ def _known_fields(address: Path_, version: int) -> list[str]:
         if field is None:  # inside a dict of user keys: step to the dict's value type
             continue
         model = _model_of(field.annotation)
-    return list(model.model_fields) if _is_model(model) else []
+    return model
 
 
 def _is_model(value: Any) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from reportgen import i18n
 from reportgen.errors import ReportgenError
 from reportgen.schema import Buoi, YearEnd
 from reportgen.validation import check, load_and_validate
@@ -28,6 +29,12 @@ def edit(*changes: tuple[str, str], text: str = SEED_TEXT) -> str:
         assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
         text = text.replace(old, new)
     return text
+
+
+NO_PLACE = (
+    "thiếu trường bắt buộc này — địa danh ở dòng ngày tháng: `Bắc Kạn` "
+    "(như trong `Bắc Kạn, ngày 20 tháng 01 năm 2021`)"
+)
 
 
 def where(text: str, needle: str, after: str = "") -> str:
@@ -168,8 +175,8 @@ DEFECTS = [
     ),
     pytest.param(
         [("  dia_danh: Bắc Kạn\n", "")],
-        ("ten: Hội Khuyến học tỉnh Bắc Kạn", ""),  # the to_chuc mapping, where the field belongs
-        "to_chuc.dia_danh: thiếu trường bắt buộc này",
+        ("to_chuc:", ""),  # the key of the to_chuc section, where the field belongs
+        f"to_chuc.dia_danh: {NO_PLACE}",
         id="missing-field",
     ),
     pytest.param(
@@ -261,15 +268,28 @@ def test_one_defect_gives_one_located_message(
     assert problems(folder, text) == [f"{where(text, *at)}: {expected}"]
 
 
-def test_missing_section_is_located_at_the_top_of_the_file(folder: Path) -> None:
+def test_a_missing_section_is_reported_for_the_file_not_for_a_line_of_another_field(folder: Path) -> None:
     text = SEED_TEXT[: SEED_TEXT.index("bao_cao:")]
-    assert problems(folder, text) == [f"{where(text, 'phien_ban')}: bao_cao: thiếu trường bắt buộc này"]
+    assert problems(folder, text) == [
+        " bao_cao: thiếu trường bắt buộc này — báo cáo tổng kết: số, ký hiệu, người ký và nơi nhận"
+    ]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_missing_year_says_what_to_write_and_points_at_no_other_line(folder: Path, language: str) -> None:
+    text = edit(("nam: 2020\n", ""))
+    said = {
+        "vi": " nam: thiếu trường bắt buộc này — năm tổng kết: `2020`",
+        "en": " nam: this required field is missing — the reporting year: `2020`",
+    }
+    with i18n.speaking(language):
+        assert problems(folder, text) == [said[language]]
 
 
 def test_a_misspelt_field_next_to_a_required_one_gives_both_lines(folder: Path) -> None:
     text = edit(("  dia_danh: Bắc Kạn", "  dia_dan: Bắc Kạn"))
     assert problems(folder, text) == [
-        f"{where(text, 'ten: Hội Khuyến học tỉnh')}: to_chuc.dia_danh: thiếu trường bắt buộc này",
+        f"{where(text, 'to_chuc:')}: to_chuc.dia_danh: {NO_PLACE}",
         f"{where(text, 'dia_dan:')}: to_chuc.dia_dan: trường `dia_dan` không có trong mẫu — "
         'có phải ý bạn là "dia_danh"?',
     ]
@@ -278,7 +298,8 @@ def test_a_misspelt_field_next_to_a_required_one_gives_both_lines(folder: Path) 
 def test_a_misspelt_indicator_list_does_not_make_placeholders_unknown(folder: Path) -> None:
     text = edit(("    ten: Tổ chức Hội\n    danh_sach:", "    ten: Tổ chức Hội\n    danh_sac:"))
     assert problems(folder, text) == [
-        f"{where(text, 'ten: Tổ chức Hội')}: chi_tieu.to_chuc_hoi.danh_sach: thiếu trường bắt buộc này",
+        f"{where(text, 'to_chuc_hoi:')}: chi_tieu.to_chuc_hoi.danh_sach: thiếu trường bắt buộc này — "
+        "các chỉ tiêu, mỗi chỉ tiêu dưới một khoá riêng (chữ thường không dấu, số và `_`)",
         f"{where(text, 'danh_sac:')}: chi_tieu.to_chuc_hoi.danh_sac: trường `danh_sac` không có trong mẫu — "
         'có phải ý bạn là "danh_sach"?',
     ]
