@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test golden translations reference lint clean bench
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml reportgen/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
@@ -39,9 +39,10 @@ reference: $(STAMP)
 # template, merge it into the English catalog (then translate what is new, the lines with an
 # empty msgstr or marked fuzzy), and compile. tests/test_translations.py fails until all is done.
 LOCALE := reportgen/locale
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' reportgen/__init__.py)
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F pyproject.toml -k N_ -k ngettext:1,2 --add-location=file --sort-by-file \
-		--project=reportgen --version=0.1.0 --copyright-holder="reportgen" --no-wrap -o $(LOCALE)/reportgen.pot .
+		--project=reportgen --version=$(VERSION) --copyright-holder="reportgen" --no-wrap -o $(LOCALE)/reportgen.pot .
 	$(BIN)/pybabel update -i $(LOCALE)/reportgen.pot -d $(LOCALE) -D reportgen --no-wrap --ignore-obsolete
 	$(BIN)/pybabel compile -d $(LOCALE) -D reportgen --statistics
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from reportgen.pipeline import build
 
 __all__ = ["BuildFailed", "Feedback", "Format", "Location", "Problem", "ReportgenError", "Written", "build"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str) -> Any:

@@ -133,8 +133,28 @@ def parse_jobs(value: str | int) -> int:
     return int(value)
 
 
+def show_version(asked: bool) -> None:
+    """Print reportgen's version and stop, when ``--version`` is given."""
+    if asked:
+        from reportgen import __version__
+
+        typer.echo(f"reportgen {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main(lang: Lang = None) -> None:
+def main(
+    lang: Lang = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help=N_("In phiên bản của reportgen rồi thoát."),
+            callback=show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     """Run one of the commands below."""
 
 

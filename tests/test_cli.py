@@ -416,3 +416,13 @@ def test_a_number_of_jobs_that_is_not_one_is_a_usage_error(tmp_path: Path, jobs:
         f'Lỗi: --jobs / -j: "{jobs}" không phải số tiến trình — hãy viết một số nguyên từ 1 trở lên, ví dụ 2'
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_version_prints_the_version_the_package_is_installed_as() -> None:
+    import importlib.metadata
+
+    import reportgen
+
+    result = run("--version")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"reportgen {reportgen.__version__}\n", "")
+    assert importlib.metadata.version("reportgen") == reportgen.__version__ == "0.2.0"
