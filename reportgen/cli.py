@@ -142,6 +142,22 @@ def show_version(asked: bool) -> None:
         raise typer.Exit()
 
 
+def check_machine(console: Console, *, printing: bool) -> None:
+    """Stop before anything is written when the machine lacks a library; warn when it is slow.
+
+    Raises:
+        typer.Exit: a library the build cannot do without is missing.
+    """
+    from reportgen import system
+
+    found = system.check(printing)
+    lacking = ReportgenError(found)
+    if lacking.errors:
+        console.failed(lacking, _("chưa ghi tệp nào — cài thư viện còn thiếu rồi chạy lại."))
+        raise typer.Exit(1)
+    console.problems(found)
+
+
 @app.callback()
 def main(
     lang: Lang = None,
@@ -298,6 +314,7 @@ def build_command(
 ) -> None:
     """Build the article and the report of each input; an input with an error is not written."""
     console = Console(quiet)
+    check_machine(console, printing=fmt is not Format.HTML)
     try:
         with console.feedback() as feedback:
             written = build(
@@ -360,6 +377,8 @@ def preview_command(
 
     def say(line: str, problem: bool = False) -> None:
         typer.secho(line, fg=typer.colors.RED if problem else None, err=problem)
+
+    check_machine(Console(), printing=False)
 
     try:
         from reportgen import preview_server
