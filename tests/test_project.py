@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from pydantic import BaseModel
 
@@ -94,7 +95,7 @@ def test_installed_wheel_speaks_english_when_asked(wheel: Path, tmp_path: Path) 
     )
     assert result.returncode == 1
     assert f"{bad}:2:1: field `nam` is already on line 1 — write each field only once\n" in result.stderr
-    assert f"{bad}:1:1: bao_cao: this required field is missing\n" in result.stderr
+    assert f"{bad}: bao_cao: this required field is missing — the year-end report:" in result.stderr
 
 
 def test_installed_wheel_builds_outside_the_repository(wheel: Path, tmp_path: Path) -> None:
@@ -122,3 +123,65 @@ def test_installed_wheel_builds_outside_the_repository(wheel: Path, tmp_path: Pa
     assert result.stdout.startswith(str(target))
     article = (work / "out" / "na-ri-2023" / "article.html").read_text(encoding="utf-8")
     assert "Chiều 22/12/2023, Hội Nông dân huyện Na Rì tổ chức" in article
+
+
+# --- an installed command, used as the README says, outside the repository -----------------
+
+
+def _purelib(python: Path | str) -> Path:
+    code = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(
+        subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    )
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with the wheel installed: its ``bin`` folder.
+
+    The wheel is installed without its dependencies, which the environment finds in the
+    project's own (a path file adds that folder after its own site-packages), so no network is
+    needed; reportgen itself comes from the wheel, never from this checkout.
+    """
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([*PIP, "--python", str(python), "install", "--no-deps", "-q", str(wheel)], check=True)
+    (_purelib(python) / "project-dependencies.pth").write_text(f"{_purelib(sys.executable)}\n")
+    return venv / "bin"
+
+
+def test_the_installed_command_works_from_any_folder(installed: Path, tmp_path: Path) -> None:
+    import reportgen
+
+    work = tmp_path / "hoi-nong-dan"  # outside the repository, nothing of it beside
+    work.mkdir()
+    env = {"PATH": f"{installed}:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            list(args), cwd=work, env=env, capture_output=True, text=True, encoding="utf-8", check=False
+        )
+
+    where = run("sh", "-c", "command -v reportgen")
+    assert where.stdout.strip() == str(installed / "reportgen")
+    assert run("reportgen", "--version").stdout == f"reportgen {reportgen.__version__}\n"
+    module = run(str(installed / "python"), "-c", "import reportgen; print(reportgen.__file__)")
+    assert module.stdout.startswith(str(_purelib(installed / "python")))
+
+    # The README's walkthrough, word for word.
+    init = run("reportgen", "init", "so-lieu.yaml", "--org", "Hội Nông dân huyện Na Rì", "--year", "2024")
+    assert init.returncode == 0, init.stderr
+    validate = run("reportgen", "validate", "so-lieu.yaml")
+    assert (validate.returncode, validate.stdout) == (0, "so-lieu.yaml: không có lỗi.\n")
+    build = run("reportgen", "build", "so-lieu.yaml")
+    assert build.returncode == 0, build.stderr
+    assert build.stdout.startswith(
+        "Đã ghi out/so-lieu/: article-body.html, article.html, article.pdf, article.txt, report.html, "
+        "report.pdf\nPhông chữ của báo cáo: "
+    )
+    report = pypdf.PdfReader(work / "out" / "so-lieu" / "report.pdf")
+    text = " ".join(page.extract_text() for page in report.pages)
+    assert "HỘI NÔNG DÂN HUYỆN NA RÌ" in text and "Số: 01/BC-HND" in text
+    article = (work / "out" / "so-lieu" / "article.html").read_text(encoding="utf-8")
+    assert "Hội Nông dân huyện Na Rì tổ chức Hội nghị tổng kết" in article
