@@ -1,17 +1,20 @@
 # The two commands of the README: `make demo` builds the sample reports into out/,
-# `make test` runs the checks. Both create .venv and install reportgen into it first.
+# `make test` runs the checks. Both create .venv and install reportgen into it first
+# (`make install` does only that); the command is then .venv/bin/reportgen.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test golden translations reference lint clean bench
+.PHONY: install demo test docs golden translations reference lint clean bench
 
 $(STAMP): pyproject.toml reportgen/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/reportgen build inputs/
@@ -21,6 +24,15 @@ test: $(STAMP)
 	$(BIN)/ruff format --check reportgen tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The documentation site (mkdocs.yml, docs/) into site/, strictly: a warning fails the build.
+DOCS_STAMP := $(VENV)/.docs-installed
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The batch benchmark: 200 generated units, a table of ratios against the targets (bench/RESULTS.md).
 bench: $(STAMP)
@@ -47,4 +59,4 @@ translations: $(STAMP)
 	$(BIN)/pybabel compile -d $(LOCALE) -D reportgen --statistics
 
 clean:
-	rm -rf out dist build
+	rm -rf out dist build site

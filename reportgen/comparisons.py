@@ -35,6 +35,7 @@ class SoVoiNamTruoc:
     """This year against last year."""
 
     huong: Huong
+    """Which way the figure moved: `tang`, `giam` or `ngang` (too little to tell)."""
     chenh_lech: Figure
     """The difference, never negative, exact; for a percentage, in points (a plain number)."""
     phan_tram: Figure | None
@@ -63,7 +64,9 @@ class SoSanh:
     """Every comparison an indicator has the data for."""
 
     nam_truoc: SoVoiNamTruoc | None
+    """Against last year, when the indicator gives `nam_truoc`."""
     ke_hoach: SoVoiKeHoach | None
+    """Against the target, when the indicator gives a `ke_hoach` above 0."""
     chiem: Figure | None
     """Share of the total, in percent: the one typed in ``ty_le``, else 29,4% for 3.215 of 10.950."""
     trong_do: dict[str, Figure] = field(default_factory=dict)

@@ -43,41 +43,63 @@ class Photo(TypedDict):
     srcset: str
     """Every size, for the browser to choose: `anh/toan-canh-480.jpg 480w, anh/toan-canh-800.jpg 800w`."""
     width: int
+    """The pixel width of `src`, so the page keeps the photo's place before it loads."""
     height: int
-    """The pixel size of `src`, so the page keeps the photo's place before it loads."""
+    """The pixel height of `src`."""
     chu_thich: str
+    """The caption, as typed."""
     sau: str
+    """The part of the article the photo follows: `mo_dau`, `ket_qua`, `han_che` or `phuong_huong`."""
 
 
 class ShareImage(TypedDict):
     """The drawn share card (:mod:`reportgen.sharecard`) as the templates see it."""
 
     src: str
+    """The card's file, relative to the output folder."""
     width: int
+    """Its width in pixels."""
     height: int
+    """Its height in pixels."""
 
 
 class Context(TypedDict):
-    """The variables every template receives (documented for template authors in the README)."""
+    """The variables every template receives; the documentation's template page lists them."""
 
     to_chuc: ToChuc
+    """The association, as the input's `to_chuc` gives it."""
     nam: int
+    """The year reported on: `2020`."""
     nam_sau: int
+    """The year after it, whose directions the report sets: `2021`."""
     hoi_nghi: HoiNghi
+    """The year-end conference, as the input's `hoi_nghi` gives it."""
     chi_tieu: dict[str, NhomChiTieu]
+    """The indicator groups by key, in the input's order: one table each in the report."""
     chi_so: dict[str, ChiTieu]
     """Every indicator by key, its figures as they print and its ``hien_thi`` filled in."""
     so_sanh: dict[str, SoSanh]
+    """Each indicator's comparisons with last year, its target and its base, by key."""
     chi_tieu_nam_sau: dict[str, ChiTieuNamSau]
+    """Next year's targets by key, as the input's `chi_tieu_nam_sau` gives them."""
     chi_tieu_chinh: list[str]
+    """The keys of the main indicators, those the report's chart draws."""
     ket_qua: list[str]
+    """The results, one paragraph per item, `{key}` references not yet filled (see `fill`)."""
     han_che: list[str]
+    """The shortcomings, one paragraph per item."""
     phuong_huong: list[str]
+    """Next year's directions, one paragraph per item."""
     khen_thuong: list[KhenThuong]
+    """The awards received in the year."""
     anh: list[Photo]
+    """The photos whose files were found, in web sizes; a missing one is left out."""
     bai_viet: BaiViet
+    """The article's own fields, as the input's `bai_viet` gives them."""
     bao_cao: BaoCao
+    """The report's document fields, as the input's `bao_cao` gives them."""
     ngay_bai_viet: datetime.date
+    """The article's date: `bai_viet.ngay`, else the conference's."""
     thoi_gian_dang: datetime.date | datetime.datetime
     """When the article is published: its date, or the date and time (Vietnam time) when
     ``bai_viet.gio`` is given; ``.isoformat()`` writes it as search engines read it."""
@@ -86,6 +108,7 @@ class Context(TypedDict):
     the_chia_se: ShareImage | None
     """The card a social network shows for an article without photos; None when it has one."""
     ngay_bao_cao: datetime.date
+    """The report's date: `bao_cao.ngay`, else the conference's."""
     don_vi_truc_thuoc: list[SubUnit]
     """The sub-units the figures were added up from, for the report's annex; empty for most units."""
 

@@ -116,6 +116,14 @@ def _where(annotation: Any, refused: dict[str, Any]) -> dict[str, Any]:
     return refused
 
 
+def model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of one version's model alone, its descriptions in the active language.
+
+    The documentation's field reference is written from it, one version at a time.
+    """
+    return dict(_translated(model.model_json_schema(schema_generator=_VietnameseValues)))
+
+
 def _translated(node: Any) -> Any:
     if isinstance(node, list):
         return [_translated(item) for item in node]

@@ -34,8 +34,11 @@ class SubUnit:
     """One sub-unit as the unit's annex shows it: its name and its (rolled-up) figures."""
 
     source: Path
+    """The sub-unit's input file."""
     ten: str
+    """The sub-unit's name: its `to_chuc.ten`."""
     chi_so: dict[str, ChiTieu]
+    """Its indicators by key, added up from its own sub-units where it has some."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ a blank into a press release) and everything is escaped, whatever the template's
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -207,6 +208,7 @@ def balance(text: str, width: int = 50) -> markupsafe.Markup:
 def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
     """Let a joining filter take macro output (already escaped) without escaping it twice."""
 
+    @functools.wraps(join)  # the filter keeps its name, signature and docstring for the docs
     def wrapper(items: Iterable[Any], *args: Any, **kwargs: Any) -> str:
         items = list(items)
         if not any(isinstance(item, markupsafe.Markup) for item in items):

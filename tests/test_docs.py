@@ -1,0 +1,214 @@
+"""The documentation: a short README in two languages, every page twinned and in the navigation,
+and the generated parts complete — every field of every version, every context variable, every
+block and every filter — checked against the code by a route of their own."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import re
+import typing
+from types import SimpleNamespace
+from typing import Any, Literal
+
+import jinja2
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from reportgen import i18n, reference
+from reportgen.compute import Context
+from reportgen.schema import YearEnd
+from reportgen.templating import environment, packaged_templates
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+
+
+def _paths(model: type[BaseModel], prefix: str = "") -> dict[str, str]:
+    """Every field of a model and of the models inside it, by path, with its description.
+
+    A list of sections adds ``[]`` to the path, a mapping of keyed sections ``.<khoá>``, as the
+    reference writes them; this walks pydantic's models, the reference walks the JSON Schema.
+    """
+    found: dict[str, str] = {}
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        inner = _inner(field.annotation)
+        found[path] = field.description or (inspect.getdoc(inner[0]) or "" if inner else "")
+        if inner:
+            found |= _paths(inner[0], path + inner[1] + ".")
+    return found
+
+
+def _inner(annotation: Any) -> tuple[type[BaseModel], str] | None:
+    """The model inside ``X``, ``X | None``, ``list[X]`` or ``dict[K, X]``, and how its path goes on."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, ""
+    origin = typing.get_origin(annotation)
+    for argument in typing.get_args(annotation):
+        found = _inner(argument)
+        if found is not None:
+            step = "[]" if origin is list else ".<khoá>" if origin is dict else ""
+            return found[0], step + found[1]
+    return None
+
+
+def _rows(markdown: str) -> dict[str, str]:
+    """The reference's rows by field path: the whole row's text."""
+    return {match[1]: match[0] for match in re.finditer(r"^\| `([^`]+)` \|.*$", markdown, re.MULTILINE)}
+
+
+# --- the README -------------------------------------------------------------------------------
+
+
+def test_the_readme_is_a_front_door_of_a_few_kilobytes_a_language() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    vietnamese, english = readme.split('<a id="english"></a>')
+    assert len(vietnamese.encode()) < 5000 and len(english.encode()) < 4000
+    for part in (vietnamese, english):
+        assert "pipx install ." in part and "reportgen --version" in part
+        assert 'reportgen init so-lieu.yaml --org "Hội Nông dân huyện Na Rì" --year 2024' in part
+        for step in ("reportgen validate so-lieu.yaml", "reportgen build so-lieu.yaml"):
+            assert step in part
+        assert "make demo" in part and "make test" in part
+        assert "libpango-1.0-0" in part and "libharfbuzz-subset0" in part
+        assert "MSYS2" in part and "Homebrew" in part
+
+
+def test_every_link_of_the_readme_leads_to_a_page() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)#]+)\)", readme)
+    assert len(links) >= 20
+    for link in links:
+        assert (ROOT / link).is_file(), link
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+
+def _nav() -> list[str]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:", lambda loader, suffix, node: None)
+    return list(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)["nav"])
+
+
+def test_every_page_has_its_english_twin_and_is_in_the_navigation() -> None:
+    pages = sorted(path.name for path in DOCS.glob("*.md") if not path.name.endswith(".en.md"))
+    assert sorted(_nav()) == pages
+    for page in pages:
+        twin = DOCS / page.replace(".md", ".en.md")
+        assert twin.is_file(), twin
+        for path in (DOCS / page, twin):
+            assert path.read_text(encoding="utf-8").startswith("# "), path  # the title in the navigation
+    for page in ("reliability.md", "architecture.md", "benchmarks.md", "development.md"):
+        assert page in pages
+
+
+def test_the_rules_page_has_the_sections_the_code_cites() -> None:
+    cited = set()
+    for path in [*ROOT.glob("reportgen/**/*.py"), *ROOT.glob("tests/*.py")]:
+        cited |= set(
+            re.findall(r"docs/vietnamese\.md`*((?: §\d(?: and)?)+)", path.read_text(encoding="utf-8"))
+        )
+    numbers = {number for found in cited for number in re.findall(r"§\d", found)}
+    assert numbers <= {"§1", "§2", "§3", "§4", "§5"}
+    for page in ("vietnamese.md", "vietnamese.en.md"):
+        text = (DOCS / page).read_text(encoding="utf-8")
+        for number in numbers:
+            assert f"\n## {number}. " in text, (page, number)
+
+
+# --- the generated parts ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_the_field_reference_lists_every_field_with_its_description(language: str) -> None:
+    with i18n.speaking(language):
+        rows = _rows(reference.fields_markdown())
+        expected = {path: i18n._(text) for path, text in _paths(YearEnd).items()}
+    key = {"vi": "<khoá>", "en": "<key>"}[language]
+    assert set(rows) == {path.replace("<khoá>", key) for path in expected}
+    for path, description in expected.items():
+        assert f" | {' '.join(description.split())} |" in rows[path.replace("<khoá>", key)], path
+    assert "| `hoi_nghi.khach_moi[].ho_ten` | có | chữ | Họ và tên: `Đinh Quang Tuyên`. |" in (
+        reference.fields_markdown()
+    )
+
+
+def test_every_version_of_the_format_is_listed_newest_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Version2(YearEnd):
+        phien_ban: Literal[2] = 2  # type: ignore[assignment]
+        """Phiên bản mẫu tệp: `2`."""
+        hien_thi: str = ""
+        """Cách hiện số liệu."""
+
+    assert reference._version_of(Version2.model_fields["phien_ban"]) == 2
+    monkeypatch.setattr(reference, "input_formats", lambda: {1: YearEnd, 2: Version2})
+    text = reference.fields_markdown()
+    second, first = text.split("## Phiên bản 1\n")
+    assert second.startswith("## Phiên bản 2\n")
+    assert "| `hien_thi` |" in second and "| `hien_thi` |" not in first
+    assert first.startswith("\nTệp ghi `phien_ban: 1` vẫn được đọc như trước.")
+
+
+def test_the_formats_found_in_the_code_are_the_versions_it_reads() -> None:
+    formats = reference.input_formats()
+    assert formats[1] is YearEnd
+    assert all(model.model_fields["phien_ban"] for model in formats.values())
+
+
+def test_the_template_contract_lists_every_variable_block_and_filter() -> None:
+    context = reference.context_markdown()
+    for name in Context.__annotations__:
+        assert f"| `{name}` |" in context, name
+    assert "| `so_sanh` | `dict[str, SoSanh]` |" in context
+    assert "### `Photo`" in context and "| `srcset` | `str` |" in context
+    assert "- `ChiTieu.ten_bang`: The name printed in a table row." in context
+
+    blocks = reference.blocks_markdown()
+    for path in packaged_templates().glob("[!_]*.html"):
+        for block in re.findall(r"{%-?\s*block\s+(\w+)", path.read_text(encoding="utf-8")):
+            assert f"`{block}`" in blocks.split(f"| `{path.name}` |")[1].split("\n")[0], (path.name, block)
+
+    filters = reference.filters_markdown()
+    for name in set(environment().filters) - set(jinja2.Environment().filters):
+        assert f"### `{name}" in filters, name
+    assert "### `money_short(decimals=1)`" in filters
+    assert "{{ 319700000 | money_short }}  →  319,7 triệu đồng" in filters
+    assert "{{ 5 | doc_number('BC-HKH') }}  →  Số: 05/BC-HKH" in filters
+
+
+def test_the_english_pages_get_the_english_reference() -> None:
+    with i18n.speaking("en"):
+        text = reference.fields_markdown()
+    assert text.startswith("## Version 1\n")
+    assert "| `nam` | yes | a whole number | The reporting year: `2020`. |" in text
+
+
+def _hook() -> Any:
+    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"), [("fields.md", "## Phiên bản 1"), ("fields.en.md", "## Version 1")]
+)
+def test_the_hook_fills_each_page_in_its_language(page: str, heading: str) -> None:
+    markdown = (DOCS / page).read_text(encoding="utf-8")
+    filled = _hook().on_page_markdown(markdown, page=SimpleNamespace(file=SimpleNamespace(src_uri=page)))
+    assert "<!-- reportgen:" not in filled
+    assert f"\n{heading}\n" in filled
+    assert i18n.language() == "vi"
+
+
+def test_every_marker_of_the_pages_is_one_the_hook_knows() -> None:
+    known = set(_hook().PARTS)
+    for path in DOCS.glob("*.md"):
+        for marker in re.findall(r"<!-- reportgen:\w+ -->", path.read_text(encoding="utf-8")):
+            assert marker in known, (path.name, marker)
