@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from reportgen import i18n, reference
+from reportgen import i18n, reference, system
 from reportgen.compute import Context
 from reportgen.schema import YearEnd
 from reportgen.templating import environment, packaged_templates
@@ -212,3 +212,11 @@ def test_every_marker_of_the_pages_is_one_the_hook_knows() -> None:
     for path in DOCS.glob("*.md"):
         for marker in re.findall(r"<!-- reportgen:\w+ -->", path.read_text(encoding="utf-8")):
             assert marker in known, (path.name, marker)
+
+
+@pytest.mark.parametrize(("page", "language"), [("install.md", "vi"), ("install.en.md", "en")])
+def test_the_install_page_shows_the_messages_reportgen_prints(page: str, language: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    with i18n.speaking(language):
+        assert str(system.missing("cannot load library 'libpango-1.0-0': not found")) in text
+        assert str(system.slow()) in text
