@@ -317,6 +317,13 @@ def filters_markdown() -> str:
         examples = list(_examples(name, doc))
         if examples:
             parts.append("```jinja\n" + "\n".join(examples) + "\n```\n")
+    functions = sorted(set(env.globals) - set(jinja2.Environment().globals))
+    if functions:
+        parts.append(_("Ngoài các bộ lọc, mẫu gọi được các hàm:") + "\n")
+        for name in functions:
+            doc = (inspect.getdoc(env.globals[name]) or "").split("\n\n")[0]
+            parts.append(f"- `{name}()`: {_cell(doc)}")
+        parts.append("")
     return "\n".join(parts)
 
 

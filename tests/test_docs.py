@@ -179,6 +179,8 @@ def test_the_template_contract_lists_every_variable_block_and_filter() -> None:
     assert "### `money_short(decimals=1)`" in filters
     assert "{{ 319700000 | money_short }}  →  319,7 triệu đồng" in filters
     assert "{{ 5 | doc_number('BC-HKH') }}  →  Số: 05/BC-HKH" in filters
+    for name in set(environment().globals) - set(jinja2.Environment().globals):
+        assert f"- `{name}()`: " in filters, name
 
 
 def test_the_english_pages_get_the_english_reference() -> None:

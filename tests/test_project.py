@@ -168,8 +168,8 @@ def test_the_installed_command_works_from_any_folder(installed: Path, tmp_path: 
     build = run("reportgen", "build", "so-lieu.yaml")
     assert build.returncode == 0, build.stderr
     assert build.stdout.startswith(
-        "Đã ghi out/so-lieu/: article-body.html, article.html, article.pdf, article.txt, report.html, "
-        "report.pdf\nPhông chữ của báo cáo: "
+        "Đã ghi out/so-lieu/: article-body.html, article.docx, article.html, article.pdf, article.txt, "
+        "report.docx, report.html, report.pdf\nPhông chữ của báo cáo: "
     )
     report = pypdf.PdfReader(work / "out" / "so-lieu" / "report.pdf")
     text = " ".join(page.extract_text() for page in report.pages)
