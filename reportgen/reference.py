@@ -81,7 +81,7 @@ class Field:
 
 def fields(model: type[BaseModel]) -> list[Field]:
     """Every field of one version of the format, in the order a file writes them."""
-    schema = json_schema.schema(model)
+    schema = json_schema.model_schema(model)
     return list(_walk(schema, schema, ""))
 
 

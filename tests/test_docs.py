@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from reportgen import i18n, reference, system
 from reportgen.compute import Context
-from reportgen.schema import YearEnd
+from reportgen.schema import v1, v2
 from reportgen.templating import environment, packaged_templates
 from tests.conftest import ROOT
 
@@ -124,40 +124,49 @@ def test_the_rules_page_has_the_sections_the_code_cites() -> None:
 # --- the generated parts ----------------------------------------------------------------------
 
 
+def _sections(markdown: str) -> dict[str, str]:
+    """The reference's part for each version, by its heading: ``{"## Phiên bản 1": "…"}``."""
+    parts = re.split(r"^(## .+)$", markdown, flags=re.MULTILINE)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
-def test_the_field_reference_lists_every_field_with_its_description(language: str) -> None:
+def test_the_field_reference_lists_every_field_of_every_version_with_its_description(language: str) -> None:
     with i18n.speaking(language):
-        rows = _rows(reference.fields_markdown())
-        expected = {path: i18n._(text) for path, text in _paths(YearEnd).items()}
-    key = {"vi": "<khoá>", "en": "<key>"}[language]
-    assert set(rows) == {path.replace("<khoá>", key) for path in expected}
-    for path, description in expected.items():
-        assert f" | {' '.join(description.split())} |" in rows[path.replace("<khoá>", key)], path
+        sections = _sections(reference.fields_markdown())
+        heading = i18n._("Phiên bản {version}")
+        key = "<" + i18n._("khoá") + ">"
+        for version, model in reference.input_formats().items():
+            rows = _rows(sections["## " + heading.format(version=version)])
+            expected = {path.replace("<khoá>", key): i18n._(text) for path, text in _paths(model).items()}
+            assert set(rows) == set(expected), version
+            for path, description in expected.items():
+                assert f" | {' '.join(description.split())} |" in rows[path], (version, path)
     assert "| `hoi_nghi.khach_moi[].ho_ten` | có | chữ | Họ và tên: `Đinh Quang Tuyên`. |" in (
         reference.fields_markdown()
     )
 
 
 def test_every_version_of_the_format_is_listed_newest_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Version2(YearEnd):
-        phien_ban: Literal[2] = 2  # type: ignore[assignment]
-        """Phiên bản mẫu tệp: `2`."""
-        hien_thi: str = ""
-        """Cách hiện số liệu."""
+    class Version3(v1.YearEnd):
+        phien_ban: Literal[3] = 3  # type: ignore[assignment]
+        """Phiên bản mẫu tệp: `3`."""
+        hien_thi_moi: str = ""
+        """Cách hiện số liệu mới."""
 
-    assert reference._version_of(Version2.model_fields["phien_ban"]) == 2
-    monkeypatch.setattr(reference, "input_formats", lambda: {1: YearEnd, 2: Version2})
+    assert reference._version_of(Version3.model_fields["phien_ban"]) == 3
+    monkeypatch.setattr(reference, "input_formats", lambda: {1: v1.YearEnd, 3: Version3})
     text = reference.fields_markdown()
-    second, first = text.split("## Phiên bản 1\n")
-    assert second.startswith("## Phiên bản 2\n")
-    assert "| `hien_thi` |" in second and "| `hien_thi` |" not in first
-    assert first.startswith("\nTệp ghi `phien_ban: 1` vẫn được đọc như trước.")
+    newest, oldest = text.split("## Phiên bản 1\n")
+    assert newest.startswith("## Phiên bản 3\n")
+    assert "| `hien_thi_moi` |" in newest and "| `hien_thi_moi` |" not in oldest
+    assert oldest.startswith("\nTệp ghi `phien_ban: 1` vẫn được đọc như trước.")
 
 
 def test_the_formats_found_in_the_code_are_the_versions_it_reads() -> None:
-    formats = reference.input_formats()
-    assert formats[1] is YearEnd
-    assert all(model.model_fields["phien_ban"] for model in formats.values())
+    assert reference.input_formats() == {1: v1.YearEnd, 2: v2.YearEnd}
+    text = reference.fields_markdown()
+    assert text.index("## Phiên bản 2\n") < text.index("## Phiên bản 1\n")
 
 
 def test_the_template_contract_lists_every_variable_block_and_filter() -> None:
@@ -186,7 +195,7 @@ def test_the_template_contract_lists_every_variable_block_and_filter() -> None:
 def test_the_english_pages_get_the_english_reference() -> None:
     with i18n.speaking("en"):
         text = reference.fields_markdown()
-    assert text.startswith("## Version 1\n")
+    assert text.startswith("## Version 2\n") and "\n## Version 1\n" in text
     assert "| `nam` | yes | a whole number | The reporting year: `2020`. |" in text
 
 
