@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict, TypeVar
 
-from reportgen import sharecard
+from reportgen import presets, sharecard
 from reportgen.comparisons import SoSanh, compare, shares_of_totals
 from reportgen.photos import WebPhoto
 from reportgen.rollup import SubUnit
@@ -109,6 +109,8 @@ class Context(TypedDict):
     """The card a social network shows for an article without photos; None when it has one."""
     ngay_bao_cao: datetime.date
     """The report's date: `bao_cao.ngay`, else the conference's."""
+    the_thuc: presets.Header
+    """The report's header and signature lines, as its document rules (``the_thuc``) print them."""
     don_vi_truc_thuoc: list[SubUnit]
     """The sub-units the figures were added up from, for the report's annex; empty for most units."""
 
@@ -285,5 +287,6 @@ def context(
         thoi_gian_sua=modified(published(data), built),
         the_chia_se=None if seen else card,
         ngay_bao_cao=data.bao_cao.ngay or data.hoi_nghi.ngay,
+        the_thuc=presets.header(data, data.bao_cao.ngay or data.hoi_nghi.ngay),
         don_vi_truc_thuoc=list(sub_units),
     )

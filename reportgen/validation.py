@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import breakdowns, plausibility
+from reportgen import breakdowns, plausibility, presets
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
@@ -58,6 +58,7 @@ def validate(document: Document) -> YearEnd:
     problems += _cross_check(document, version, check_placeholders=keys_known)
     if data is not None:
         problems += breakdowns.check(document, data)
+        problems += presets.check(document, data)
     if problems or data is None:
         raise ReportgenError(problems)
     return data

@@ -11,7 +11,8 @@ lists, ``table`` a table whose ``thead`` rows repeat on every page, ``figure`` a
 - :data:`word_tables.LAYOUT_TABLES` — ``table.header`` (the header block) and ``table.closing`` (signature
   and recipients) are borderless layout tables, whose classes name each part's style;
 - :data:`CLASS_STYLES` — styles anywhere in the page (the title's lines, the annex, the article);
-- ``.slogan`` is ruled as long as its text, a ``.ruled-short`` line gets a short rule centred
+- ``.slogan`` and ``.title`` (a header's one title, the Youth Union's or the Party's) are ruled as
+  long as their text, a ``.ruled-short`` line gets a short rule centred
   under it (2/5 of its length), ``.nowrap`` keeps its hyphens unbroken;
 - :data:`~reportgen.word_tables.COLUMN_WIDTHS` — the data tables' column widths, by the
   classes of the header cells; ``td.num`` aligns right, ``td.stt``/``td.unit``/``td.change``
@@ -87,6 +88,8 @@ AFTER_BLOCK = Pt(12)
 PHOTO_HEIGHT = Mm(110)
 """The tallest a photo stands, as in the printed article."""
 SHORT_RULE = 0.4
+RULED_AS_LONG = {"slogan", "title"}
+"""The header's lines ruled as long as their text: the national motto, or a header's one title."""
 
 
 class Container(Protocol):
@@ -222,7 +225,7 @@ class Page:
         for segment in segments:
             self.run(paragraph, segment, where)
         kinds = classes(element)
-        if "slogan" in kinds:
+        if RULED_AS_LONG.intersection(kinds):
             self.rule_text(paragraph, segments, where)
         for ruled in element.iter():
             if isinstance(ruled.tag, str) and "ruled-short" in classes(ruled):

@@ -90,6 +90,9 @@ STYLES: dict[str, Look] = {
     "Tên cơ quan": Look(13, 15.6, bold=True),
     "Quốc hiệu": Look(12.5, 15, bold=True),
     "Tiêu ngữ": Look(13.5, 16.2, bold=True),
+    # The Youth Union's and the Party's one title, and the stars under their issuer.
+    "Tiêu đề": Look(13.5, 16.2, bold=True),
+    "Dấu sao": Look(13, 15.6),
     "Số, ký hiệu": Look(13, 15.6, before=8),
     "Địa danh, ngày tháng": Look(14, 16.8, italic=True, before=7),
     "Đường kẻ": Look(1, 1),

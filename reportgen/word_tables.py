@@ -17,10 +17,13 @@ from reportgen.word_html import classes, shown
 
 LAYOUT_TABLES = {
     "header": {
+        "title-left": "Cơ quan cấp trên",
         "parent": "Cơ quan cấp trên",
         "org": "Tên cơ quan",
+        "stars": "Dấu sao",
         "nation": "Quốc hiệu",
         "slogan": "Tiêu ngữ",
+        "title": "Tiêu đề",
         "number": "Số, ký hiệu",
         "place-date": "Địa danh, ngày tháng",
     },

@@ -17,6 +17,7 @@ from reportgen.schema import v1, v2
 from reportgen.schema.common import (
     KEY_PATTERN,
     PLACEHOLDER,
+    SYMBOL_PATTERN,
     Anh,
     BaiViet,
     BaoCao,
@@ -29,6 +30,7 @@ from reportgen.schema.common import (
     ToChuc,
     ViTriAnh,
 )
+from reportgen.schema.the_thuc import MauTheThuc, PhanCach, TheThuc
 from reportgen.schema.v2 import (
     CachSoKeHoach,
     CachSoNamTruoc,
@@ -86,6 +88,7 @@ __all__ = [
     "MODELS",
     "PLACEHOLDER",
     "PLACEHOLDER_FORMS",
+    "SYMBOL_PATTERN",
     "VERSION",
     "Anh",
     "BaiViet",
@@ -101,8 +104,11 @@ __all__ = [
     "KhachMoi",
     "KhenThuong",
     "Loai",
+    "MauTheThuc",
     "NguoiKy",
     "NhomChiTieu",
+    "PhanCach",
+    "TheThuc",
     "ThuTu",
     "TinhBang",
     "ToChuc",

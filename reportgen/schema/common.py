@@ -36,6 +36,9 @@ from reportgen.vi.figures import Figure
 KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 """A key of a group or an indicator: lower-case letters without marks, digits and `_`."""
 
+SYMBOL_PATTERN = r"^[A-ZĐ][A-ZĐ0-9]*(?:[-/][A-ZĐ0-9]+)*$"
+"""A document symbol: groups of capitals and digits joined by `-` or `/`: `BC-HKH`, `BC/TĐTN-VP`."""
+
 PLACEHOLDER = re.compile(r"\{(?P<key>[a-z][a-z0-9_]*)(?::(?P<form>[a-z_]+))?\}")
 """A reference to an indicator or a group inside free text: ``{key}``, ``{key:so}``, ``{key:so_sanh}``."""
 
@@ -263,8 +266,8 @@ class BaoCao(_Model):
 
     so: DocumentNumber = Field(ge=1)
     """Số văn bản: `5` in thành `Số: 05/BC-HKH`."""
-    ky_hieu: str = Field(pattern=r"^[A-ZĐ][A-ZĐ0-9-]*$")
-    """Ký hiệu văn bản: `BC-HKH`."""
+    ky_hieu: str = Field(pattern=SYMBOL_PATTERN)
+    """Ký hiệu văn bản: `BC-HKH` (Nghị định 30, in `Số: 05/BC-HKH`) hoặc `BC/TĐTN` (Đoàn, Đảng, in `Số 01-BC/TĐTN`)."""
     ngay: Day | None = None
     """Ngày ký báo cáo; không ghi thì lấy ngày hội nghị."""
     trich_yeu: str = ""

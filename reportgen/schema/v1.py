@@ -31,6 +31,7 @@ from reportgen.schema.common import (
     _Model,
     figure_from,
 )
+from reportgen.schema.the_thuc import MauTheThuc, TheThuc
 from reportgen.vi import parsing, typed
 from reportgen.vi.figures import Figure, part_of
 
@@ -168,7 +169,8 @@ def upgrade(data: YearEnd) -> v2.YearEnd:
             indicators[key] = v2.ChiTieu.model_validate(fields)
         groups[group_key] = v2.NhomChiTieu(ten=group.ten, danh_sach=indicators)
     fields = _fields(data)
-    fields.update(phien_ban=v2.VERSION, chi_tieu=groups)
+    # Version 1 printed every header the Decree 30 way, whatever the unit's name.
+    fields.update(phien_ban=v2.VERSION, chi_tieu=groups, the_thuc=TheThuc(mau=MauTheThuc.NGHI_DINH_30))
     return v2.YearEnd.model_validate(fields)
 
 

@@ -32,6 +32,7 @@ from reportgen.schema.common import (
     _text_to,
     figure_from,
 )
+from reportgen.schema.the_thuc import TheThuc
 from reportgen.vi import parsing, typed
 
 VERSION = 2
@@ -255,6 +256,8 @@ class YearEnd(_Model):
     """Tin bài: tác giả, tiêu đề và ngày đăng."""
     bao_cao: BaoCao
     """Báo cáo tổng kết: số, ký hiệu, người ký và nơi nhận."""
+    the_thuc: TheThuc = TheThuc()
+    """Thể thức văn bản của báo cáo (Nghị định 30, Đoàn, Đảng, Hội Nông dân) và những dòng đầu báo cáo in khác đi."""  # noqa: E501
     don_vi_truc_thuoc: list[str] = []
     """Các đơn vị trực thuộc cộng số liệu vào hội này: tệp `.yaml` hoặc thư mục, tính từ thư mục của tệp này: `huyen/`."""  # noqa: E501
 
