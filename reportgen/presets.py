@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from reportgen.errors import Problem
 from reportgen.i18n import _
 from reportgen.loading import Document
-from reportgen.schema import MauTheThuc, PhanCach, TheThuc, YearEnd
+from reportgen.schema import MauTheThuc, PhanCach, YearEnd
 from reportgen.vi import organisations
 
 
@@ -133,7 +133,7 @@ def rules_of(data: YearEnd) -> MauTheThuc:
 
 
 def header(data: YearEnd, day: datetime.date) -> Header:
-    """The header of ``data``'s report, dated ``day``: its rules' lines, with the file's own where it gives one.
+    """The header of ``data``'s report, dated ``day``: its rules' lines, or the file's own where given.
 
     >>> from reportgen.schema.common import BaoCao, NguoiKy, ToChuc
     >>> data = YearEnd.model_construct(
@@ -142,8 +142,10 @@ def header(data: YearEnd, day: datetime.date) -> Header:
     ...         quyen_han="TM. Ban Thường vụ", chuc_vu="BÍ THƯ", ho_ten="A")),
     ...     the_thuc=TheThuc(co_quan="BCH tỉnh Kon Tum"))
     >>> lines = header(data, datetime.date(2025, 1, 8))
-    >>> lines.co_quan, lines.phan_cach, lines.tieu_de, lines.so_ky_hieu, lines.dia_danh_ngay
-    ('BCH tỉnh Kon Tum', '***', 'ĐOÀN TNCS HỒ CHÍ MINH', 'Số 01-BC/TĐTN', 'Kon Tum, ngày 08 tháng 01 năm 2025')
+    >>> lines.co_quan, lines.phan_cach, lines.tieu_de, lines.so_ky_hieu
+    ('BCH tỉnh Kon Tum', '***', 'ĐOÀN TNCS HỒ CHÍ MINH', 'Số 01-BC/TĐTN')
+    >>> lines.dia_danh_ngay
+    'Kon Tum, ngày 08 tháng 01 năm 2025'
     """
     rules = rules_of(data)
     preset = PRESETS[rules]
@@ -218,5 +220,3 @@ def check(document: Document, data: YearEnd) -> Iterator[Problem]:
         return
     address = ("bao_cao", "ky_hieu")
     yield Problem(document.locate(address), message, "bao_cao.ky_hieu")
-
-

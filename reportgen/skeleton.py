@@ -3,8 +3,9 @@
 The skeleton is written from the schema itself, field by field in the model's order, each
 under its docstring (the text ``reportgen schema`` gives an editor), so a field added to the
 format is explained here without anyone remembering to. The example values come from
-:func:`example`; the optional parts are written commented out, to be switched on by deleting
-the ``# `` at the start of their lines. The file builds as written, without a warning.
+:func:`reportgen.examples.example`, in the words of the unit's kind; the optional parts are
+written commented out, to be switched on by deleting the ``# `` at the start of their lines. The
+file builds as written, without a warning.
 
 PyYAML can write YAML but not comments, so the lines are put together here; each scalar is
 checked to read back as itself, and quoted when it would not.
@@ -19,38 +20,22 @@ import re
 import textwrap
 import types
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from reportgen import json_schema, schema, writing
+from reportgen import json_schema, writing
 from reportgen.errors import Location, ReportgenError
+from reportgen.examples import DEFAULT_ORGANISATION, NOTHING, Brief, Off, example
 from reportgen.i18n import _
 from reportgen.schema import YearEnd
-from reportgen.vi import names
 
 WIDTH = 96
 """Comments and long texts are wrapped to this many columns."""
 _UNBROKEN = "\x00"  # stands for a space that wrapping must not break at
-DEFAULT_ORGANISATION = "Hội Khuyến học huyện Ba Bể"
-_KNOWN_PARENTS = {DEFAULT_ORGANISATION: "Hội Khuyến học tỉnh Bắc Kạn"}
-
-
-@dataclass(frozen=True)
-class Off:
-    """An example value written commented out: an optional part, shown but not switched on."""
-
-    value: Any
-
-
-@dataclass(frozen=True)
-class Brief:
-    """An example part whose fields are explained elsewhere in the file: written without their comments."""
-
-    value: Any
+__all__ = ["DEFAULT_ORGANISATION", "Brief", "Off", "create", "default_year", "example", "text"]
 
 
 def default_year(today: datetime.date) -> int:
@@ -60,140 +45,6 @@ def default_year(today: datetime.date) -> int:
     (2024, 2024)
     """
     return today.year if today.month >= 7 else today.year - 1
-
-
-def example(organisation: str, year: int) -> dict[str, Any]:
-    """The example values of a new file for ``organisation`` and ``year``, as they are typed."""
-    kind, level, place = names.split_name(organisation)
-    symbol = names.abbreviate(kind)
-    above = names.level_above(level, year)
-    # The parent body in full for the report's header (known for a province, or for the example),
-    # and as the press and the "Nơi nhận" list say it: "Hội Nông dân tỉnh".
-    parent = _KNOWN_PARENTS.get(organisation, f"{kind} Việt Nam" if level == "tỉnh" else "")
-    parent_short = parent or (f"{kind} {above}" if above else "")
-    where = f"toàn {level}" if level else "toàn hội"
-    return {
-        "phien_ban": str(schema.VERSION),
-        "to_chuc": {
-            "ten": organisation,
-            "ten_viet_tat": symbol,
-            "co_quan_cap_tren": parent or Off(f"{parent_short or kind} …"),
-            "dia_danh": place or "Bắc Kạn",
-        },
-        "nam": str(year),
-        "hoi_nghi": {
-            "ngay": f"15/01/{year + 1}",
-            "buoi": "sáng",
-            "ten": f"Hội nghị tổng kết công tác Hội năm {year}, triển khai nhiệm vụ năm {year + 1}",
-            "khach_moi": [
-                {
-                    "ho_ten": "Nguyễn Văn Bình",
-                    "chuc_vu": f"Phó Chủ tịch UBND {level}" if level else "Phó Chủ tịch UBND",
-                    "danh_xung": Off("đồng chí"),
-                }
-            ],
-        },
-        "hien_thi": Off(
-            {
-                "tinh_bang": "nhu_go",
-                "so_le": "1",
-                "so_le_ty_le": "1",
-                "so_0_truoc": "không",
-                "thu_tu": "",
-                "so_voi_nam_truoc": "tang",
-                "so_voi_ke_hoach": "vuot",
-                "so_voi_tong": "phan_so",
-                "ty_le_trong_do": "không",
-            }
-        ),
-        "chi_tieu": {
-            "to_chuc_hoi": {
-                "ten": "Xây dựng tổ chức Hội",
-                "danh_sach": {
-                    "hoi_vien": {
-                        "nhan": "hội viên",
-                        "ten": Off("Tổng số hội viên"),
-                        "loai": Off("so_luong"),
-                        "don_vi": "người",
-                        "gia_tri": "1.250",
-                        "nam_truoc": Off("1.180"),
-                        "ke_hoach": Off("1.300"),
-                        "tong": Off("1.600"),
-                        "ty_le": Off("78,1%"),
-                        "trong_do": Off({"hội viên nữ": "520", "hội viên nam": "730"}),
-                        "hien_thi": Off(Brief({"so_voi_tong": "chiem"})),
-                    },
-                    "chi_hoi": {"nhan": "chi hội", "don_vi": "chi hội", "gia_tri": "24"},
-                },
-            },
-            "tai_chinh": {
-                "ten": "Quỹ Hội",
-                "danh_sach": {
-                    "quy_hoi": {
-                        "nhan": "tổng Quỹ Hội đến cuối năm đạt",
-                        "ten": "Quỹ Hội",
-                        "loai": "tien",
-                        "gia_tri": "150 triệu",
-                    }
-                },
-            },
-        },
-        "chi_tieu_nam_sau": Off(
-            {
-                "hoi_vien_moi_nam_sau": {
-                    "dong_tu": "kết nạp thêm",
-                    "nhan": "hội viên mới",
-                    "loai": "so_luong",
-                    "don_vi": "người",
-                    "gia_tri": "80",
-                    "hien_thi": Off(Brief({"so_0_truoc": "có"})),
-                }
-            }
-        ),
-        "ket_qua": [
-            f"Năm {year}, các cấp Hội tập trung củng cố tổ chức, nâng cao chất lượng sinh hoạt; "
-            f"{where} có {{chi_hoi}} với {{hoi_vien}}.",
-            "Công tác xây dựng Quỹ Hội được quan tâm, {quy_hoi}.",
-        ],
-        "han_che": ["Một số chi hội sinh hoạt chưa đều, nội dung sinh hoạt còn đơn điệu."],
-        "phuong_huong": [
-            f"Năm {year + 1}, {organisation} tiếp tục củng cố tổ chức, nâng cao chất lượng hoạt động, "
-            "phát triển hội viên và xây dựng Quỹ Hội."
-        ],
-        "khen_thuong": Off(
-            [
-                {
-                    "don_vi_nhan": "Chi hội thôn Bản Chẳng",
-                    "hinh_thuc": "Giấy khen",
-                    "noi_tang": organisation,
-                    "ly_do": f"đã có thành tích xuất sắc trong công tác Hội năm {year}",
-                }
-            ]
-        ),
-        "anh": Off(
-            [{"tep": "anh/toan-canh-hoi-nghi.jpg", "chu_thich": "Toàn cảnh Hội nghị", "sau": "mo_dau"}]
-        ),
-        "bai_viet": {
-            "tac_gia": "Minh Anh",
-            "tieu_de": Off(f"{organisation} tổng kết công tác năm {year}"),
-            "ngay": Off(f"16/01/{year + 1}"),
-            "gio": Off("15:30"),
-        },
-        "bao_cao": {
-            "so": "1",
-            "ky_hieu": f"BC-{symbol}",
-            "ngay": Off(f"10/01/{year + 1}"),
-            "trich_yeu": Off(f"Tổng kết công tác Hội năm {year} và phương hướng, nhiệm vụ năm {year + 1}"),
-            "nguoi_ky": {"quyen_han": "TM. BAN THƯỜNG VỤ", "chuc_vu": "CHỦ TỊCH", "ho_ten": "Trần Thị Hoa"},
-            "noi_nhan": [
-                *([parent_short] if parent_short else []),
-                f"Thường trực cấp ủy, UBND {level}"
-                if level
-                else "Thường trực cấp ủy, chính quyền địa phương",
-                "Các chi hội",
-            ],
-        },
-    }
 
 
 def text(organisation: str = DEFAULT_ORGANISATION, year: int = 2024, name: str = "so-lieu.yaml") -> str:
@@ -309,6 +160,8 @@ def _field(name: str, annotation: Any, value: Any, indent: int, *, describe: boo
 def _scalar(lead: str, value: str, indent: int) -> list[str]:
     """Write ``lead value``, folding a long text, quoting a value YAML would read otherwise."""
     pad = " " * indent
+    if value == NOTHING:
+        return [f'{pad}{lead} ""']
     if not value:
         return [f"{pad}{lead}"]
     if len(pad) + len(lead) + 1 + len(value) > WIDTH and "\n" not in value:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner, Result
 
 from reportgen import cli, fonts, i18n, skeleton
 from reportgen.json_schema import FILE_NAME
-from reportgen.schema import YearEnd
+from reportgen.schema import MauTheThuc, YearEnd
 from reportgen.validation import check
 from reportgen.vi import names
 from tests.conftest import html_text, pdf_text
@@ -92,7 +92,12 @@ def test_the_skeleton_is_valid_as_written_without_a_warning(tmp_path: Path) -> N
         "Kim Lư",
     )
     assert data.nam == 2024 and str(data.hoi_nghi.ngay) == "2025-01-15"
-    assert data.bao_cao.ky_hieu == "BC-HND"
+    # The Farmers' Association's own document rules: "Số 01-BC/HND" under "HỘI NÔNG DÂN VIỆT NAM".
+    assert (data.bao_cao.ky_hieu, data.the_thuc.mau, data.the_thuc.co_quan) == (
+        "BC/HND",
+        MauTheThuc.HOI_NONG_DAN,
+        "BCH xã Kim Lư",
+    )
     assert data.bao_cao.noi_nhan == ["Hội Nông dân huyện", "Thường trực cấp ủy, UBND xã", "Các chi hội"]
     assert data.khen_thuong == [] and data.anh == []  # shown, but commented out
 
@@ -275,8 +280,9 @@ def test_init_edit_validate_build(tmp_path: Path, language: str) -> None:
     article = html_text(out / "kim-lu" / "article.html")
     # The documents are Vietnamese whatever the language of the command line.
     assert (
-        "Sáng 15/01/2025, Hội Nông dân xã Kim Lư tổ chức Hội nghị tổng kết công tác Hội năm 2024" in article
+        "Sáng 15/01/2025, Hội Nông dân xã Kim Lư tổ chức Hội nghị tổng kết công tác Hội và phong trào "
+        "nông dân năm 2024" in article
     )
     assert "toàn xã có 26 chi hội với 1.312 hội viên." in article
     report = pdf_text(out / "kim-lu" / "report.pdf")
-    assert "Số: 01/BC-HND" in report and "1.180" in report
+    assert "Số 01-BC/HND" in report and "HỘI NÔNG DÂN VIỆT NAM" in report and "1.180" in report

@@ -46,6 +46,10 @@ CONTENT = {
     "compute.py",
     "charts.py",  # the chart's labels are part of the report
     "portal.py",  # "[Ảnh: …]" is part of the plain-text article
+    "presets.py",  # the header lines of each set of document rules
+    "examples.py",  # the example values of a new file, in its kind's words
+    "vi/organisations.py",  # each kind of association's words
+    "vi/places.py",  # the levels of administrative units
 }
 CONTENT_NAMES = {
     "vi/parsing.py": {"_SCALES", "_MONEY", "_TIME"},  # the words a secretary types after a figure or an hour

@@ -267,7 +267,7 @@ class BaoCao(_Model):
     so: DocumentNumber = Field(ge=1)
     """Số văn bản: `5` in thành `Số: 05/BC-HKH`."""
     ky_hieu: str = Field(pattern=SYMBOL_PATTERN)
-    """Ký hiệu văn bản: `BC-HKH` (Nghị định 30, in `Số: 05/BC-HKH`) hoặc `BC/TĐTN` (Đoàn, Đảng, in `Số 01-BC/TĐTN`)."""
+    """Ký hiệu văn bản: `BC-HKH` (Nghị định 30, in `Số: 05/BC-HKH`) hoặc `BC/TĐTN` (Đoàn, Đảng, in `Số 01-BC/TĐTN`)."""  # noqa: E501
     ngay: Day | None = None
     """Ngày ký báo cáo; không ghi thì lấy ngày hội nghị."""
     trich_yeu: str = ""

@@ -48,6 +48,14 @@ class Kind:
     """The key and name of the group of members and branches."""
     member_key: str = "hoi_vien"
     branch_key: str = "chi_hoi"
+    branch_unit: str = "chi hội"
+    """What a branch is counted in, in a table's unit column."""
+    counts: tuple[str, str] = ("1.250", "24")
+    """Example figures of members and branches."""
+    work_short: str = "công tác Hội"
+    """Its work in a few words, as an award's reason says it."""
+    symbol: str = "BC-{abbreviation}"
+    """Its report's symbol: ``BC-HKH`` under Decree 30, ``BC/TĐTN`` under the Youth Union's rules."""
     extra: dict[str, Any] = field(default_factory=dict)
     """More indicators of the organisation group (the Youth Union's grassroots units)."""
 
@@ -74,7 +82,8 @@ KINDS: dict[str, Kind] = {
                 **_money("quy_khuyen_hoc", "Quỹ Khuyến học đạt", "Quỹ Khuyến học", "150 triệu"),
             },
         },
-        activity_sentence="Phong trào xây dựng xã hội học tập được duy trì: {gia_dinh_hoc_tap}; {quy_khuyen_hoc}.",
+        activity_sentence="Phong trào xây dựng xã hội học tập được duy trì: {gia_dinh_hoc_tap}; "
+        "{quy_khuyen_hoc}.",
     ),
     "nong_dan": Kind(
         name="Hội Nông dân",
@@ -82,6 +91,7 @@ KINDS: dict[str, Kind] = {
         national="Trung ương Hội Nông dân Việt Nam",
         abbreviation="HND",
         rules="hoi_nong_dan",
+        symbol="BC/{abbreviation}",
         work="công tác Hội và phong trào nông dân",
         all_levels="các cấp Hội",
         member="hội viên",
@@ -89,12 +99,16 @@ KINDS: dict[str, Kind] = {
         activity={
             "ten": "Phong trào nông dân sản xuất, kinh doanh giỏi",
             "danh_sach": {
-                "ho_sxkd_gioi": {"nhan": "hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp", "don_vi": "hộ",
-                                 "gia_tri": "640"},
+                "ho_sxkd_gioi": {
+                    "nhan": "hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp",
+                    "don_vi": "hộ",
+                    "gia_tri": "640",
+                },
                 **_money("quy_ho_tro", "Quỹ Hỗ trợ nông dân đạt", "Quỹ Hỗ trợ nông dân", "150 triệu"),
             },
         },
-        activity_sentence="Phong trào nông dân thi đua sản xuất, kinh doanh giỏi có {ho_sxkd_gioi}; {quy_ho_tro}.",
+        activity_sentence="Phong trào nông dân thi đua sản xuất, kinh doanh giỏi có {ho_sxkd_gioi}; "
+        "{quy_ho_tro}.",
     ),
     "phu_nu": Kind(
         name="Hội Liên hiệp Phụ nữ",
@@ -148,15 +162,28 @@ KINDS: dict[str, Kind] = {
             "ten": "Hiến máu tình nguyện và nhân đạo",
             "danh_sach": {
                 "don_vi_mau": {"nhan": "đơn vị máu tiếp nhận", "don_vi": "đơn vị", "gia_tri": "1.150"},
-                **_money("tro_giup", "tổng giá trị tiền, hàng trợ giúp đạt", "Tiền, hàng trợ giúp", "860 triệu"),
+                **_money(
+                    "tro_giup", "tổng giá trị tiền, hàng trợ giúp đạt", "Tiền, hàng trợ giúp", "860 triệu"
+                ),
             },
         },
         activity_sentence="Phong trào hiến máu tình nguyện có {don_vi_mau}; {tro_giup}.",
     ),
     "doan": Kind(
         name="Đoàn TNCS Hồ Chí Minh",
-        starts=("đoàn tncs", "đoàn thanh niên", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "quận đoàn",
-                "thị đoàn", "đoàn xã", "đoàn phường", "đoàn thị trấn", "đoàn đặc khu"),
+        starts=(
+            "đoàn tncs",
+            "đoàn thanh niên",
+            "tỉnh đoàn",
+            "thành đoàn",
+            "huyện đoàn",
+            "quận đoàn",
+            "thị đoàn",
+            "đoàn xã",
+            "đoàn phường",
+            "đoàn thị trấn",
+            "đoàn đặc khu",
+        ),
         national="Trung ương Đoàn TNCS Hồ Chí Minh",
         abbreviation="ĐTN",
         rules="doan",
@@ -167,10 +194,16 @@ KINDS: dict[str, Kind] = {
         activity={
             "ten": "Phong trào thanh niên tình nguyện",
             "danh_sach": {
-                "cong_trinh": {"nhan": "công trình, phần việc thanh niên", "don_vi": "công trình",
-                               "gia_tri": "120"},
-                "doan_vien_vao_dang": {"nhan": "đoàn viên ưu tú được kết nạp Đảng", "don_vi": "người",
-                                       "gia_tri": "86"},
+                "cong_trinh": {
+                    "nhan": "công trình, phần việc thanh niên",
+                    "don_vi": "công trình",
+                    "gia_tri": "120",
+                },
+                "doan_vien_vao_dang": {
+                    "nhan": "đoàn viên ưu tú được kết nạp Đảng",
+                    "don_vi": "người",
+                    "gia_tri": "86",
+                },
             },
         },
         activity_sentence="Tuổi trẻ thực hiện {cong_trinh}; {doan_vien_vao_dang}.",
@@ -178,33 +211,55 @@ KINDS: dict[str, Kind] = {
         group=("to_chuc_doan", "Xây dựng tổ chức Đoàn"),
         member_key="doan_vien",
         branch_key="chi_doan",
+        branch_unit="chi đoàn",
+        work_short="công tác Đoàn",
+        symbol="BC/{abbreviation}",
         extra={"co_so_doan": {"nhan": "cơ sở Đoàn", "don_vi": "cơ sở", "gia_tri": "18"}},
     ),
     "mat_tran": Kind(
         name="Ủy ban Mặt trận Tổ quốc Việt Nam",
-        starts=("ủy ban mặt trận", "uỷ ban mặt trận", "ủy ban mttq", "uỷ ban mttq", "ub mttq", "mặt trận tổ quốc",
-                "mttq"),
+        starts=(
+            "ủy ban mặt trận",
+            "uỷ ban mặt trận",
+            "ủy ban mttq",
+            "uỷ ban mttq",
+            "ub mttq",
+            "mặt trận tổ quốc",
+            "mttq",
+        ),
         national="Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
         abbreviation="MTTQ",
         rules="nghi_dinh_30",
         work="công tác Mặt trận",
         all_levels="các cấp Mặt trận",
-        member="ủy viên",
-        branch="ban công tác Mặt trận",
+        member="ủy viên Ủy ban Mặt trận",
+        branch="ban công tác Mặt trận ở khu dân cư",
         activity={
             "ten": "Vì người nghèo và an sinh xã hội",
             "danh_sach": {
-                **_money("quy_vi_nguoi_ngheo", "Quỹ \"Vì người nghèo\" vận động được", "Quỹ \"Vì người nghèo\"",
-                         "1,2 tỷ"),
-                "nha_dai_doan_ket": {"nhan": "nhà Đại đoàn kết xây mới và sửa chữa", "don_vi": "căn",
-                                     "gia_tri": "35"},
+                **_money(
+                    "quy_vi_nguoi_ngheo",
+                    'Quỹ "Vì người nghèo" vận động được',
+                    'Quỹ "Vì người nghèo"',
+                    "1,2 tỷ",
+                ),
+                "nha_dai_doan_ket": {
+                    "nhan": "nhà Đại đoàn kết xây mới và sửa chữa",
+                    "don_vi": "căn",
+                    "gia_tri": "35",
+                },
             },
         },
-        activity_sentence="Cuộc vận động \"Vì người nghèo\" được hưởng ứng: {quy_vi_nguoi_ngheo}; {nha_dai_doan_ket}.",
+        activity_sentence='Cuộc vận động "Vì người nghèo" được hưởng ứng: {quy_vi_nguoi_ngheo}; '
+        "{nha_dai_doan_ket}.",
         signer=("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"),
         group=("to_chuc_mat_tran", "Củng cố tổ chức Mặt trận"),
         member_key="uy_vien",
         branch_key="ban_cong_tac",
+        branch_unit="ban",
+        counts=("45", "24"),
+        work_short="công tác Mặt trận",
+        symbol="BC-{abbreviation}-BTT",
     ),
     "nguoi_cao_tuoi": Kind(
         name="Hội Người cao tuổi",
@@ -219,10 +274,16 @@ KINDS: dict[str, Kind] = {
         activity={
             "ten": "Chăm sóc và phát huy vai trò người cao tuổi",
             "danh_sach": {
-                "mung_tho": {"nhan": "người cao tuổi được chúc thọ, mừng thọ", "don_vi": "người",
-                             "gia_tri": "1.240"},
-                "cau_lac_bo": {"nhan": "câu lạc bộ liên thế hệ tự giúp nhau", "don_vi": "câu lạc bộ",
-                               "gia_tri": "14"},
+                "mung_tho": {
+                    "nhan": "người cao tuổi được chúc thọ, mừng thọ",
+                    "don_vi": "người",
+                    "gia_tri": "1.240",
+                },
+                "cau_lac_bo": {
+                    "nhan": "câu lạc bộ liên thế hệ tự giúp nhau",
+                    "don_vi": "câu lạc bộ",
+                    "gia_tri": "14",
+                },
             },
         },
         activity_sentence="Công tác chăm sóc người cao tuổi được quan tâm: {mung_tho}; duy trì {cau_lac_bo}.",
@@ -250,7 +311,7 @@ _UNION_SYMBOLS = {
     "quận": "QĐTN",
     "thị xã": "TĐTN",
 }
-"""The Youth Union's abbreviation by level: a province's Tỉnh đoàn, a city's Thành đoàn, a district's Huyện đoàn."""
+"""The Youth Union's abbreviation by level: a province's Tỉnh đoàn, a district's Huyện đoàn…"""
 
 
 @dataclass(frozen=True)
@@ -356,8 +417,10 @@ def abbreviation(reading: Reading) -> str:
 
     >>> abbreviation(read("Tỉnh đoàn Kon Tum", 2024)), abbreviation(read("Huyện đoàn Na Rì", 2024))
     ('TĐTN', 'HĐTN')
-    >>> abbreviation(read("Hội Liên hiệp Phụ nữ huyện Đông Sơn", 2024)), abbreviation(read("Hội Bảo trợ", 2024))
-    ('HLHPN', 'HBT')
+    >>> abbreviation(read("Hội Liên hiệp Phụ nữ huyện Đông Sơn", 2024))
+    'HLHPN'
+    >>> abbreviation(read("Hội Bảo trợ", 2024))
+    'HBT'
     """
     if reading.kind is None:
         return names.abbreviate(reading.kind_as_written)

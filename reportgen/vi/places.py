@@ -129,8 +129,10 @@ def date_line_name(place: str, level: str) -> str:
     Decree 30 asks for the whole name of a unit named after a person, a number or an event
     ("Quận 1", "Thành phố Hồ Chí Minh"); any other is its name alone ("Bắc Kạn", "Na Rì").
 
-    >>> date_line_name("Na Rì", "huyện"), date_line_name("1", "quận"), date_line_name("Hồ Chí Minh", "thành phố")
-    ('Na Rì', 'Quận 1', 'Thành phố Hồ Chí Minh')
+    >>> date_line_name("Na Rì", "huyện"), date_line_name("1", "quận")
+    ('Na Rì', 'Quận 1')
+    >>> date_line_name("Hồ Chí Minh", "thành phố")
+    'Thành phố Hồ Chí Minh'
     """
     if place.isdigit() or fold(place) == fold("Hồ Chí Minh"):
         word = "thành phố" if level in (CENTRAL_CITY, "tỉnh") else level
