@@ -27,6 +27,7 @@ from reportgen.schema import (
     MODELS,
     PLACEHOLDER,
     PLACEHOLDER_FORMS,
+    SYMBOL_PATTERN,
     VERSION,
     YearEnd,
     current,
@@ -135,6 +136,9 @@ def _pattern_hint(given: object, pattern: str) -> str:
             "_"
         )
         message = _('"{given}" không dùng được làm khoá — khoá chỉ gồm chữ thường không dấu, số và `_`')
+    elif pattern == SYMBOL_PATTERN:
+        fixed = re.sub(r"-*/-*", "/", re.sub(r"[^A-ZĐ0-9/]+", "-", _unmarked(text.upper()))).strip("-/")
+        message = _('"{given}" không đúng dạng — chỉ gồm chữ in hoa, số, `-` và `/`')
     else:
         fixed = re.sub(r"[^A-ZĐ0-9]+", "-", _unmarked(text.upper())).strip("-")
         message = _('"{given}" không đúng dạng — chỉ gồm chữ in hoa, số và `-`')

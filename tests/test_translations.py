@@ -54,7 +54,8 @@ CONTENT = {
 CONTENT_NAMES = {
     "vi/parsing.py": {"_SCALES", "_MONEY", "_TIME"},  # the words a secretary types after a figure or an hour
     "vi/typed.py": {"_SCALE", "_CURRENCY", "_SHORTHANDS", "_amount", "_unmarked"},  # units, letters typed
-    "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue"},  # values typed
+    "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue", "SYMBOL_PATTERN"},
+    "schema/the_thuc.py": {"_number_form", "_date_form"},  # the forms of a number line and a date line
     "schema/v2.py": {"_YES", "_NO", "_yes_or_no", "YesNo"},  # có and không, as typed
     "json_schema.py": {"decimal_schema", "_TIME_PATTERN"},  # examples and forms of values
     "validation.py": {"_pattern_hint"},  # the letters a key or a symbol may hold
