@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 import reportgen
 from reportgen.errors import ReportgenError
-from reportgen.validation import check
+from reportgen.validation import check, upgrade_notice
 from tests.conftest import INPUTS, SEED, pdf_text, write_yaml
 from tests.report_pdf import CENTRE, baseline, centre, find, open_pdf, rule_under
 from tests.word_docx import border, open_docx, tables
@@ -222,3 +222,14 @@ def test_decree_30_is_what_the_samples_print(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError) as error:
         check(write_yaml(tmp_path, FILE.format(name="Hội Khuyến học tỉnh Kon Tum", symbol="BC/HKH")))
     assert 'nên dòng số in thành "Số: 12/BC/HKH"' in str(error.value)
+
+
+def test_an_older_union_file_is_told_how_to_keep_its_header(tmp_path: Path) -> None:
+    older = FILE.format(name="Huyện đoàn Na Rì", symbol="BC-HĐTN").replace("phien_ban: 2", "phien_ban: 1")
+    notice = upgrade_notice(check(write_yaml(tmp_path, older)))
+    assert notice is not None
+    assert "thêm dòng `the_thuc: {mau: nghi_dinh_30}` để giữ đầu báo cáo theo Nghị định 30" in notice.message
+    upgraded = older.replace("phien_ban: 1", "phien_ban: 2") + "the_thuc: {mau: nghi_dinh_30}\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert header_of(tmp_path / "a", older) == header_of(tmp_path / "b", upgraded)

@@ -32,7 +32,7 @@ from reportgen.schema.common import (
     figure_from,
 )
 from reportgen.schema.the_thuc import MauTheThuc, TheThuc
-from reportgen.vi import parsing, typed
+from reportgen.vi import organisations, parsing, typed
 from reportgen.vi.figures import Figure, part_of
 
 VERSION = 1
@@ -201,6 +201,10 @@ def upgrade_steps(data: YearEnd, *, stated: bool = True) -> list[str]:
                 "để giữ cách viết `X/Y …, chiếm P%`"
             ).format(keys=", ".join(f"`{key}`" for key in shares))
         )
+    union = organisations.kind_of(data.to_chuc.ten)
+    if union is not None and union.rules == MauTheThuc.DOAN:
+        # Version 2 heads a Youth Union's report by the Union's rules unless the file says otherwise.
+        steps.append(_("thêm dòng `the_thuc: {mau: nghi_dinh_30}` để giữ đầu báo cáo theo Nghị định 30"))
     percentages = _percentages_with_a_total(data)
     if percentages:
         steps.append(
