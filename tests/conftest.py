@@ -21,6 +21,8 @@ MONEY = INPUTS / "cuu-chien-binh-bac-lieu-2024.yaml"
 """Version 2, money in triệu and tỷ, several units, the shorthand `1250tr`, a leading zero, targets."""
 APPROXIMATE = INPUTS / "phu-nu-lang-son-2024.yaml"
 """Version 2, approximate figures, parts ("trong đó"), a typed percentage, comparison forms."""
+UNION = INPUTS / "doan-kon-tum-2024.yaml"
+"""Version 2, a Youth Union's report under the Union's document rules: ``Số 01-BC/TĐTN``."""
 SAMPLES = sorted(INPUTS.glob("*.yaml"))
 
 

@@ -17,11 +17,9 @@ from docx.oxml.ns import qn
 import reportgen
 from reportgen.errors import ReportgenError
 from reportgen.validation import check, upgrade_notice
-from tests.conftest import INPUTS, SEED, pdf_text, write_yaml
+from tests.conftest import SEED, UNION, pdf_text, write_yaml
 from tests.report_pdf import CENTRE, baseline, centre, find, open_pdf, rule_under
 from tests.word_docx import border, open_docx, tables
-
-UNION = INPUTS / "doan-kon-tum-2024.yaml"
 
 
 @pytest.fixture(scope="module")
