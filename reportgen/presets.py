@@ -135,7 +135,7 @@ def rules_of(data: YearEnd) -> MauTheThuc:
 def header(data: YearEnd, day: datetime.date) -> Header:
     """The header of ``data``'s report, dated ``day``: its rules' lines, or the file's own where given.
 
-    >>> from reportgen.schema.common import BaoCao, NguoiKy, ToChuc
+    >>> from reportgen.schema import BaoCao, NguoiKy, TheThuc, ToChuc
     >>> data = YearEnd.model_construct(
     ...     to_chuc=ToChuc(ten="Tỉnh đoàn Kon Tum", ten_viet_tat="TĐTN", dia_danh="Kon Tum"),
     ...     bao_cao=BaoCao(so="1", ky_hieu="BC/TĐTN", nguoi_ky=NguoiKy(

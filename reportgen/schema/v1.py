@@ -184,9 +184,10 @@ def upgrade_steps(data: YearEnd, *, stated: bool = True) -> list[str]:
 
     ``stated`` says whether the file has a ``phien_ban`` line (a file without one is version 1).
 
-    >>> upgrade_steps(YearEnd.model_construct(chi_tieu={}))
+    >>> unit = ToChuc.model_construct(ten="Hội Khuyến học xã Nam Mẫu")
+    >>> upgrade_steps(YearEnd.model_construct(to_chuc=unit, chi_tieu={}))
     ['sửa dòng này thành `phien_ban: 2`']
-    >>> upgrade_steps(YearEnd.model_construct(chi_tieu={}), stated=False)
+    >>> upgrade_steps(YearEnd.model_construct(to_chuc=unit, chi_tieu={}), stated=False)
     ['thêm dòng `phien_ban: 2` ở đầu tệp']
     """
     if stated:
