@@ -23,6 +23,8 @@ APPROXIMATE = INPUTS / "phu-nu-lang-son-2024.yaml"
 """Version 2, approximate figures, parts ("trong đó"), a typed percentage, comparison forms."""
 UNION = INPUTS / "doan-kon-tum-2024.yaml"
 """Version 2, a Youth Union's report under the Union's document rules: ``Số 01-BC/TĐTN``."""
+FARMERS = INPUTS / "nong-dan-yen-bai-2024.yaml"
+"""Version 2, a Farmers' Association's report under its own document rules: ``Số 05-BC/HND``."""
 SAMPLES = sorted(INPUTS.glob("*.yaml"))
 
 

@@ -13,7 +13,7 @@ import reportgen
 from reportgen import fonts, manifest, templating
 from reportgen.pipeline import BuildFailed, Feedback, Outcome
 
-from .conftest import APPROXIMATE, INPUTS, MONEY, SECOND, SEED, UNION
+from .conftest import APPROXIMATE, FARMERS, INPUTS, MONEY, SECOND, SEED, UNION
 
 HTML = reportgen.Format.HTML
 
@@ -35,7 +35,9 @@ class Heard(Feedback):
 def inputs(tmp_path: Path) -> Path:
     """A folder of units: the first two samples, the province and its districts, and their photos."""
     folder = tmp_path / "inputs"
-    shutil.copytree(INPUTS, folder, ignore=shutil.ignore_patterns(MONEY.name, APPROXIMATE.name, UNION.name))
+    shutil.copytree(
+        INPUTS, folder, ignore=shutil.ignore_patterns(MONEY.name, APPROXIMATE.name, UNION.name, FARMERS.name)
+    )
     return folder
 
 

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 import reportgen
 from reportgen.errors import ReportgenError
 from reportgen.validation import check, upgrade_notice
-from tests.conftest import SEED, UNION, pdf_text, write_yaml
+from tests.conftest import FARMERS, SEED, UNION, pdf_text, write_yaml
 from tests.report_pdf import CENTRE, baseline, centre, find, open_pdf, rule_under
 from tests.word_docx import border, open_docx, tables
 
@@ -231,3 +231,20 @@ def test_an_older_union_file_is_told_how_to_keep_its_header(tmp_path: Path) -> N
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     assert header_of(tmp_path / "a", older) == header_of(tmp_path / "b", upgraded)
+
+
+def test_the_farmers_sample_reads_as_its_rules_write_it(tmp_path: Path) -> None:
+    reportgen.build([FARMERS], out=tmp_path, fmt=reportgen.Format.PDF)
+    report = tmp_path / FARMERS.stem / "report.pdf"
+    text = pdf_text(report)
+    assert "HỘI NÔNG DÂN VIỆT NAM BCH TỈNH YÊN BÁI * Số 05-BC/HND Yên Bái, ngày 06 tháng 01 năm 2025" in text
+    assert "CỘNG HÒA" not in text and "- Lưu VP." in text
+    with open_pdf(report) as pdf:
+        page = pdf.pages[0]
+        title, issuer, number = (
+            find(page, "HỘI NÔNG DÂN VIỆT NAM"),
+            find(page, "BCH TỈNH YÊN BÁI"),
+            find(page, "Số 05-BC/HND"),
+        )
+        assert centre(title) == pytest.approx(centre(issuer), abs=1) == pytest.approx(centre(number), abs=1)
+        assert title["top"] < issuer["top"] < number["top"] and centre(title) < CENTRE
