@@ -26,6 +26,8 @@ LANG_OPTION = "--lang"
 USAGE_ERROR = 2
 BUG = 70
 """The exit code of a bug (``EX_SOFTWARE``): neither the input nor the command line is wrong."""
+INTERRUPTED = 130
+"""The exit code after Ctrl-C, as shells give a command stopped by it (128 + SIGINT)."""
 
 # Typer's help labels, by the name of the module constant that holds each one.
 _TYPER_LABELS = {
@@ -150,9 +152,9 @@ class Group(typer.core.TyperGroup):
                 return 0
             _show_usage_problem(_usage_message(error), getattr(error, "ctx", None))
             return getattr(error, "exit_code", USAGE_ERROR)
-        except typer.Abort:
+        except typer.Abort:  # Ctrl-C, which Click turns into Abort
             typer.echo(_("Đã dừng."), err=True)
-            return 1
+            return INTERRUPTED
         except Exception:
             traceback.print_exc()
             typer.secho(
