@@ -159,9 +159,10 @@ def _draw(ax: Any, shown: Panel) -> None:
     # Regular weight: matplotlib measures with the variable Noto Serif's default instance only,
     # so bold titles would be measured narrower than they print.
     # The unit's words are held together by no-break spaces while the title is wrapped.
-    title = shown.title + (f" ({shown.unit.replace(' ', NBSP)})" if shown.unit else "")
-    title = "\n".join(textwrap.wrap(title, TITLE_CHARACTERS, max_lines=TITLE_LINES, placeholder=" …"))
-    title = title.replace(NBSP, " ")
+    unit = f" ({shown.unit.replace(' ', NBSP)})" if shown.unit else ""
+    cut = f" …{unit}"  # a title too long for its lines loses words, never its unit
+    lines = textwrap.wrap(shown.title + unit, TITLE_CHARACTERS, max_lines=TITLE_LINES, placeholder=cut)
+    title = "\n".join(lines).replace(NBSP, " ")
     ax.set_title(title, fontsize=9.5, pad=4)
     top = max([*heights, 0]) or 1
     ax.set_ylim(min([*heights, 0]) * 1.2, top * 1.2)

@@ -118,6 +118,13 @@ class Group(typer.core.TyperGroup):
             raise UsageProblem(message, ctx)
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: Any) -> Any:  # noqa: D102 - Click's
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: say so (Typer would end with 130 in silence)
+            typer.echo(_("Đã dừng."), err=True)
+            raise typer.Exit(INTERRUPTED) from None
+
     def main(  # type: ignore[override]  # noqa: D102 - Click's
         self,
         args: Sequence[str] | None = None,
@@ -152,9 +159,9 @@ class Group(typer.core.TyperGroup):
                 return 0
             _show_usage_problem(_usage_message(error), getattr(error, "ctx", None))
             return getattr(error, "exit_code", USAGE_ERROR)
-        except typer.Abort:  # Ctrl-C, which Click turns into Abort
+        except typer.Abort:
             typer.echo(_("Đã dừng."), err=True)
-            return INTERRUPTED
+            return 1
         except Exception:
             traceback.print_exc()
             typer.secho(

@@ -8,6 +8,7 @@ a blank into a press release) and everything is escaped, whatever the template's
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -364,7 +365,7 @@ def render(env: jinja2.Environment, name: str, context: Context) -> str:
         ) from None
     except RecursionError as error:
         raise ReportgenError.at(
-            _template_location(error, name),
+            _recursion_location(error, name),
             _(
                 "mẫu gọi lồng nhau quá sâu — có lẽ một macro gọi chính nó, hay một mẫu `include` "
                 "chính nó; hãy xem lại dòng này"
@@ -397,12 +398,26 @@ def render(env: jinja2.Environment, name: str, context: Context) -> str:
 
 def _template_location(error: BaseException, name: str) -> Location:
     """Find the template file and line in a rendering traceback (Jinja2 maps them for us)."""
+    frames = _template_frames(error)
+    return frames[-1] if frames else Location(Path(name))
+
+
+def _recursion_location(error: RecursionError, name: str) -> Location:
+    """Find the template line a runaway recursion goes through most: the call that repeats."""
+    frames = _template_frames(error)
+    if not frames:
+        return Location(Path(name))
+    counts = collections.Counter(frames)
+    return max(reversed(frames), key=lambda frame: counts[frame])
+
+
+def _template_frames(error: BaseException) -> list[Location]:
+    """The template lines of ``error``'s traceback, outermost first."""
     traceback: Any = error.__traceback__
-    found = Location(Path(name))
+    found = []
     while traceback is not None:
-        frame = traceback.tb_frame
-        filename = frame.f_code.co_filename
+        filename = traceback.tb_frame.f_code.co_filename
         if filename.endswith(".html") or filename.endswith(".css"):
-            found = Location(Path(filename), traceback.tb_lineno, 1)
+            found.append(Location(Path(filename), traceback.tb_lineno, 1))
         traceback = traceback.tb_next
     return found
