@@ -141,7 +141,7 @@ def test_the_check_sees_both_kinds_of_attachment(printer: tuple[Printer, Path], 
 
 
 ATTACHED = (
-    "trang muốn đính kèm tệp “{url}” vào PDF (rel=\"attachment\") — reportgen không đính kèm tệp nào "
+    'trang muốn đính kèm tệp “{url}” vào PDF (rel="attachment") — reportgen không đính kèm tệp nào '
     "vào PDF, trừ khi thư mục mẫu được tin cậy bằng --trust-templates"
 )
 
