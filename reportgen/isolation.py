@@ -36,7 +36,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from reportgen import templating
+from reportgen import templating, writing
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _
 
@@ -280,7 +280,8 @@ class _Child:
             daemon=True,
         )
         try:
-            self.process.start()
+            with writing.uninterrupted():  # forked here: a Ctrl-C now must not half-start the child
+                self.process.start()
         finally:
             receive_request.close()
             send_result.close()

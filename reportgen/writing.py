@@ -172,7 +172,7 @@ def _fsync(path: Path) -> None:
 
 def failure(where: Path, error: OSError) -> ReportgenError:
     """Word a failed write for the secretary: a full disk and a read-only folder say so."""
-    if error.errno in {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM}:
+    if error.errno in {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EEXIST, errno.ENOTDIR}:
         said = _("{reason}; kết quả cũ vẫn giữ nguyên").format(reason=reason(error))
     else:
         said = _("không ghi được: {error}").format(error=error.strerror or error)
@@ -185,4 +185,6 @@ def reason(error: OSError) -> str:
         return _("ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khác bằng --out")
     if error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
         return _("thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out")
+    if error.errno in {errno.EEXIST, errno.ENOTDIR}:
+        return _("ở đây đã có một tệp, không phải thư mục — hãy chọn thư mục khác bằng --out")
     return str(error.strerror or error)
