@@ -6,6 +6,7 @@ must clean up after the failed one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -20,9 +21,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from typer.testing import CliRunner
 
 import reportgen
-from reportgen import isolation, writing
+from reportgen import cli, isolation, manifest, writing
 from reportgen.errors import ReportgenError
 from reportgen.isolation import Limits, print_pdf
 from reportgen.pipeline import BuildFailed, Format
@@ -33,6 +35,8 @@ FULL = "ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khá
 READ_ONLY = (
     "thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out; kết quả cũ vẫn giữ nguyên"
 )
+FULL_REASON = FULL.removesuffix("; kết quả cũ vẫn giữ nguyên")
+READ_ONLY_REASON = READ_ONLY.removesuffix("; kết quả cũ vẫn giữ nguyên")
 
 
 def snapshot(out: Path) -> dict[str, bytes]:

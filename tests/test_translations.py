@@ -52,7 +52,12 @@ CONTENT = {
     "vi/places.py",  # the levels of administrative units
 }
 CONTENT_NAMES = {
-    "vi/parsing.py": {"_SCALES", "_MONEY", "_TIME"},  # the words a secretary types after a figure or an hour
+    "vi/parsing.py": {
+        "_SCALES",
+        "_SCALE_AT_END",
+        "_CURRENCY_AT_END",
+        "_TIME",
+    },  # the words a secretary types after a figure or an hour
     "vi/typed.py": {"_SCALE", "_CURRENCY", "_SHORTHANDS", "_amount", "_unmarked"},  # units, letters typed
     "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue", "SYMBOL_PATTERN"},
     "schema/the_thuc.py": {"_number_form", "_date_form"},  # the forms of a number line and a date line
