@@ -22,10 +22,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import reportgen
-from reportgen import loading, portal, templating, validation
+from reportgen import loading, portal, prose, templating, validation, word_pictures
 from reportgen.errors import ReportgenError
 from reportgen.pipeline import Format
-from reportgen.vi import legacy, parsing
+from reportgen.vi import legacy, parsing, typed
 from tests import guarded
 from tests.conftest import INPUTS, SEED, html_text
 
@@ -99,13 +99,19 @@ def _loaded(text: str) -> None:
 TEXT_PATHS: dict[str, Callable[[str], object]] = {
     "nobreak": templating.nobreak,
     "balance": templating.balance,
+    "breakable": templating.breakable,
     "integer": parsing.parse_integer,
     "decimal": parsing.parse_decimal,
     "money": parsing.parse_money,
     "date": parsing.parse_date,
+    "typed-money": lambda text: typed.read(text, "tien"),
+    "typed-count": lambda text: typed.read(text, "so_luong"),
+    "typed-percent": lambda text: typed.read(text, "ty_le"),
+    "references": lambda text: prose.fill(text, lambda key, form: key),
     "legacy": legacy.pasted,
     "loading-and-validation": _loaded,
     "portal": lambda text: portal.forms(f"<html><body><article><p>{text}</p></article></body></html>"),
+    "word-pictures": lambda text: word_pictures.lift_svgs(text.replace("{", "<svg ")),
 }
 
 
@@ -132,6 +138,8 @@ MOTIF_ALPHABET = "0123456789.,-/ %{}:ađĐéHt\u00a0"
 @example(motif=" ")
 @example(motif="{a:")
 @example(motif="1 tỷ ")
+@example(motif="{a} ")
+@example(motif="  ")
 def test_every_text_path_costs_in_proportion_to_the_text(motif: str) -> None:
     small = ("1" + motif * SMALL)[:SMALL] + "x"
     large = ("1" + motif * LARGE)[:LARGE] + "x"
