@@ -58,7 +58,16 @@ CONTENT_NAMES = {
         "_CURRENCY_AT_END",
         "_TIME",
     },  # the words a secretary types after a figure or an hour
-    "vi/typed.py": {"_SCALE", "_CURRENCY", "_SHORTHANDS", "_amount", "_unmarked"},  # units, letters typed
+    # The units and letters typed around a figure.
+    "vi/typed.py": {
+        "_SCALE",
+        "_CURRENCY",
+        "_SCALE_WORD",
+        "_CURRENCY_AT_END",
+        "_SHORTHANDS",
+        "_amount",
+        "_unmarked",
+    },
     "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue", "SYMBOL_PATTERN"},
     "schema/the_thuc.py": {"_number_form", "_date_form"},  # the forms of a number line and a date line
     "schema/v2.py": {"_YES", "_NO", "_yes_or_no", "YesNo"},  # có and không, as typed
