@@ -37,6 +37,7 @@ def main() -> None:
     plain = jinja2.Environment(loader=boxed.loader, **templating.OPTIONS)
     plain.filters.update(boxed.filters)
     plain.policies.update(boxed.policies)
+    plain.globals.update(boxed.globals)
     for name in ("article.html", "report.html"):
         normal = best(lambda name=name: templating.render(plain, name, context), 20)
         safe = best(lambda name=name: templating.render(boxed, name, context), 20)
