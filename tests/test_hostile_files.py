@@ -105,9 +105,10 @@ def test_a_link_in_the_photo_folder_that_leads_out_is_refused(unit: Path, tmp_pa
     Image.new("RGB", (40, 30), "red").save(secret)
     (unit.parent / "anh" / "bi-mat.png").symlink_to(secret)
     where = with_photo(unit, "anh/bi-mat.png")
-    with pytest.raises(ReportgenError) as caught:
-        reportgen.build([unit], out=tmp_path / "out", fmt=Format.HTML)
-    assert [str(problem) for problem in caught.value.errors] == [f"{unit}:{where}: {LINKED_OUT}"]
+    for command in (["validate", unit], ["build", unit, "-o", tmp_path / "out"]):
+        result = guarded.run(*command, forbidden=[secret])
+        assert result.returncode == 1, result.stderr
+        assert errors_of(result) == [f"{unit}:{where}: {LINKED_OUT}"]
     assert not (tmp_path / "out").exists()
 
 
@@ -171,6 +172,26 @@ def test_hashing_for_the_manifest_never_opens_what_is_not_a_regular_file(tmp_pat
     ]
 
 
+def test_a_photo_turned_into_a_fifo_after_a_build_is_not_opened_by_the_next(
+    unit: Path, tmp_path: Path
+) -> None:
+    """The manifest hashes the photos the last build read before anything checks them again."""
+    out = tmp_path / "out"
+    where = with_photo(unit, FIRST_PHOTO)  # the same photo: only where it stands
+    reportgen.build([unit], out=out, fmt=Format.HTML)
+    before = sorted(path.relative_to(out) for path in out.rglob("*"))
+    photo = unit.parent / FIRST_PHOTO
+    photo.unlink()
+    os.mkfifo(photo)
+    result = guarded.run("build", unit, "-o", out, "-f", "html", forbidden=[photo])
+    assert result.returncode == 1, result.stderr
+    assert errors_of(result) == [
+        f'{unit}:{where}: anh[0].tep: "{FIRST_PHOTO}" không phải tệp ảnh mà là '
+        "một ống FIFO — hãy dùng một tệp ảnh JPEG hoặc PNG"
+    ]
+    assert sorted(path.relative_to(out) for path in out.rglob("*")) == before
+
+
 # --- input files and folders -----------------------------------------------------------------
 
 NOT_AN_INPUT = "không đọc: đây là một ống FIFO, không phải tệp số liệu — hãy đưa một tệp .yaml"
@@ -195,9 +216,11 @@ def test_a_fifo_in_a_sub_unit_folder_is_refused(tmp_path: Path) -> None:
     province = Path(shutil.copy(INPUTS / "tinh-bac-kan-2024.yaml", tmp_path))
     fifo = tmp_path / "bac-kan-2024" / "xa-moi.yaml"
     os.mkfifo(fifo)
-    result = guarded.run("validate", province, forbidden=[fifo])
-    assert result.returncode == 1, result.stderr
-    assert errors_of(result) == [f"{fifo}: {NOT_AN_INPUT}"]
+    for command in (["validate", province], ["build", province, "-o", tmp_path / "out", "-f", "html"]):
+        result = guarded.run(*command, forbidden=[fifo])
+        assert result.returncode == 1, result.stderr
+        assert errors_of(result) == [f"{fifo}: {NOT_AN_INPUT}"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_fifo_named_on_the_command_line_is_refused(tmp_path: Path) -> None:
