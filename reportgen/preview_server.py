@@ -133,7 +133,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
         if not self._addressed_here(path):
-            self.send_error(HTTPStatus.FORBIDDEN, "reportgen: Host")
+            self._refuse()
         elif path == "/":
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", "/article.html")
@@ -147,6 +147,19 @@ class _Handler(SimpleHTTPRequestHandler):
             self._page(path.lstrip("/"))
         else:
             super().do_GET()
+
+    def do_HEAD(self) -> None:
+        """Answer a HEAD request as a GET, without the body: only when addressed here."""
+        if self._addressed_here(urlsplit(self.path).path):
+            super().do_HEAD()
+        else:
+            self._refuse()
+
+    def _refuse(self) -> None:
+        """Say, in the page, where the preview is: only a page reached by another name gets this."""
+        port = cast(tuple[str, int], self.server.server_address)[1]
+        where = _("Trang xem trước của reportgen chỉ mở tại http://{host}:{port}/ trên chính máy này.")
+        self.send_error(HTTPStatus.FORBIDDEN, explain=where.format(host=LOOPBACK, port=port))
 
     def _addressed_here(self, path: str) -> bool:
         """Whether the request names this server as the browser reached it, not by another name."""

@@ -6,6 +6,7 @@ is bounded.
 
 from __future__ import annotations
 
+import html
 import http.client
 import os
 import select
@@ -248,14 +249,14 @@ def test_a_stop_signal_removes_the_private_folder(unit: Path, tmp_path: Path, nu
     assert list(temporary.iterdir()) == []
 
 
-def request(url: str, path: str, headers: dict[str, str]) -> int:
+def request(url: str, path: str, headers: dict[str, str], method: str = "GET") -> tuple[int, str]:
+    """Send one request; return the answer's status and body."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
     try:
-        connection.request("GET", path, headers=headers)
+        connection.request(method, path, headers=headers)
         response = connection.getresponse()
-        response.read(0)
-        return response.status
+        return response.status, response.read().decode("utf-8")
     finally:
         connection.close()
 
@@ -263,12 +264,16 @@ def request(url: str, path: str, headers: dict[str, str]) -> int:
 def test_only_requests_addressed_to_the_preview_are_answered(unit: Path) -> None:
     with serving(unit, port=0) as preview:
         port = urlsplit(preview.url).port
-        assert request(preview.url, "/article.html", {"Host": f"127.0.0.1:{port}"}) == 200
-        assert request(preview.url, "/article.html", {"Host": f"localhost:{port}"}) == 200
+        for method in ("GET", "HEAD"):
+            for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+                assert request(preview.url, "/article.html", {"Host": host}, method)[0] == 200
+        refused = f"Trang xem trước của reportgen chỉ mở tại http://127.0.0.1:{port}/ trên chính máy này."
         # A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding).
         for host in (f"ke-xau.example:{port}", "127.0.0.1", f"127.0.0.1:{port}.ke-xau.example", ""):
-            assert request(preview.url, "/article.html", {"Host": host}) == 403
-            assert request(preview.url, "/anh/toan-canh-hoi-nghi-800.jpg", {"Host": host}) == 403
+            for path in ("/article.html", "/anh/toan-canh-hoi-nghi-800.jpg"):
+                status, body = request(preview.url, path, {"Host": host})
+                assert (status, html.unescape(body).count(refused)) == (403, 1)
+                assert request(preview.url, path, {"Host": host}, "HEAD") == (403, "")
 
 
 def test_the_event_stream_is_not_given_to_another_site(unit: Path) -> None:
