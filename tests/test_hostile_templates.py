@@ -13,9 +13,10 @@ import os
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import reportgen
-from reportgen import isolation
+from reportgen import cli, isolation
 from reportgen.errors import ReportgenError
 from reportgen.isolation import Limits
 from reportgen.pipeline import Format
@@ -203,3 +204,18 @@ def test_an_attachment_needs_the_templates_to_be_trusted(templates: Path, tmp_pa
     ]
     reportgen.build([SEED], out=tmp_path / "out", templates=templates, fmt=Format.PDF, trust_templates=True)
     assert attachments_of(tmp_path / "out" / SEED.stem / "article.pdf") == ["ghi-chu.txt"]
+
+
+def test_a_template_s_mistake_ends_the_command_with_exit_code_1_not_as_a_bug(
+    templates: Path, tmp_path: Path
+) -> None:
+    """Exit code 70 and a traceback are for reportgen's own bugs; a template's mistake is the user's."""
+    path = article(templates, "{% for i in range(10 ** 9) %}{{ i }}{% endfor %}")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.app, ["build", str(SEED), "-o", str(out), "--templates", str(templates)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{path}:3:1: {TOO_BIG}",
+        "1 lỗi: chưa ghi tệp nào — sửa các dòng trên rồi chạy lại.",
+    ]
+    assert not out.exists()
