@@ -12,22 +12,17 @@ the template or the document, and the next request gets a new child. Each page i
 from its own copy of the context, the one that crossed the pipe, so a template that changes
 the figures (``{% do chi_so.clear() %}``) changes them for itself alone.
 
-The child never outlives the build. On Linux the kernel kills it when its parent dies
-(``PR_SET_PDEATHSIG``); everywhere, a thread in it ends it when a pipe that only the parent
-holds open reaches its end, which happens when the parent dies, however it dies. The child
-ignores Ctrl-C: stopping is the parent's to decide (it kills the child on the way out).
+The child never outlives the build (see :mod:`reportgen.processes`). It ignores Ctrl-C:
+stopping is the parent's to decide (it kills the child on the way out).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import resource
 import signal
-import sys
-import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,9 +31,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from reportgen import templating, writing
+from reportgen import templating
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _
+from reportgen.processes import ChildFailed, close, die_with_parent, lifeline, uninterrupted
 
 if TYPE_CHECKING:
     import jinja2
@@ -67,10 +63,6 @@ class Limits:
 
 LIMITS = Limits()
 """The limits of every build."""
-
-
-class ChildFailed(RuntimeError):
-    """The child met a bug of reportgen's own; the message is its traceback."""
 
 
 @dataclass(frozen=True)
@@ -150,12 +142,22 @@ class Sandbox:
     ) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Fork the child now rather than at the first request, if it is not running already.
+
+        A fork copies only the thread that forks: one taken while another thread of the parent
+        holds a lock (a progress bar's, the terminal's) leaves that lock held for ever in the
+        child. A caller about to start threads of its own starts the child first.
+        """
+        if self._child is None or not self._child.serves(self.limits.memory):
+            self.close()
+            self._child = _Child(self.env, self.printer, self.limits.memory)
+
     def _ask(self, request: tuple[Any, ...], where: Location, words: _Words) -> object:
         limits = self.limits
-        if self._child is None or not self._child.serves(limits.memory):
-            self.close()
-            self._child = _Child(self.env, self.printer, limits.memory)
+        self.start()
         child = self._child
+        assert child is not None
         try:
             child.requests.send(request)
             if not limits.answered(child.results):
@@ -178,89 +180,7 @@ class Sandbox:
         raise ChildFailed(payload)
 
 
-_shared: Sandbox | None = None
-"""The sandbox of :func:`print_pdf`, kept for its printer."""
-
-
-def print_pdf(printer: Printer, html: str, base: Path, document: Path, limits: Limits | None = None) -> bytes:
-    """Print ``html`` with ``printer`` in a child kept between calls (see :meth:`Sandbox.print_pdf`).
-
-    Raises:
-        ReportgenError: the printing failed, or went past ``limits``.
-    """
-    global _shared
-    if _shared is None or _shared.printer is not printer or _shared.limits != (limits or LIMITS):
-        stop()
-        _shared = Sandbox(printer=printer, limits=limits)
-    return _shared.print_pdf(html, base, document)
-
-
-def stop() -> None:
-    """Stop the child of :func:`print_pdf`, if there is one."""
-    global _shared
-    if _shared is not None:
-        _shared.close()
-        _shared = None
-
-
 # --- the child ---------------------------------------------------------------------------
-
-_lifelines: set[int] = set()
-"""The write ends of this process's lifelines: any child forked from it must not hold them."""
-
-
-def _forget_lifelines() -> None:
-    for handle in _lifelines:
-        with contextlib.suppress(OSError):
-            os.close(handle)
-    _lifelines.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_lifelines)
-
-
-def lifeline() -> tuple[int, int]:
-    """A pipe to hand a child: it reads the first end; the second, this process's alone, stays open.
-
-    The child's read ends when this process dies, however it dies (see :func:`die_with_parent`).
-    """
-    read, write = os.pipe()
-    _lifelines.add(write)
-    return read, write
-
-
-def cut(handle: int) -> None:
-    """Close the write end of a lifeline: its child then ends."""
-    _lifelines.discard(handle)
-    with contextlib.suppress(OSError):
-        os.close(handle)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int, lifeline_end: int | None = None) -> None:
-    """Make this freshly forked process end when ``parent``, the process that forked it, ends.
-
-    Called first thing in a child. A process left behind by a killed build would keep printing
-    for nobody, and keep its pipes and the output folder busy.
-    """
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the line above could take effect
-        os._exit(1)
-    if lifeline_end is not None:
-        threading.Thread(target=_watch, args=(lifeline_end,), name="reportgen-lifeline", daemon=True).start()
-
-
-def _watch(lifeline_end: int) -> None:
-    """Wait for the end of the lifeline (the parent is gone), then end this process."""
-    with contextlib.suppress(OSError):
-        while os.read(lifeline_end, 1):
-            pass
-    os._exit(1)
 
 
 class _Child:
@@ -280,7 +200,7 @@ class _Child:
             daemon=True,
         )
         try:
-            with writing.uninterrupted():  # forked here: a Ctrl-C now must not half-start the child
+            with uninterrupted():  # forked here: a Ctrl-C now must not half-start the child
                 self.process.start()
         finally:
             receive_request.close()
@@ -296,7 +216,7 @@ class _Child:
         self.process.join()
         self.requests.close()
         self.results.close()
-        cut(self._lifeline)
+        close(self._lifeline)
 
 
 def _serve(

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from reportgen import writing
+from reportgen import atomic
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _
 from reportgen.schema import v1, v2
@@ -157,6 +157,6 @@ def write(path: Path) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        writing.write_whole(path, dumps())
+        atomic.write(path, dumps())
     except OSError as error:
         raise ReportgenError.at(Location(path), _("không ghi được: {error}").format(error=error)) from None

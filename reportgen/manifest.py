@@ -14,11 +14,8 @@ build is a full one. A wrong skip would publish stale figures; a needless rebuil
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -28,7 +25,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from reportgen import files, writing
+from reportgen import atomic, files
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.loading import inputs_in
@@ -182,26 +179,17 @@ class Manifest:
         """
         units = {stem: vars(entry) for stem, entry in sorted(self.entries.items())}
         text = json.dumps({"format": FORMAT, "units": units}, ensure_ascii=False, indent=1)
-        partial = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, partial = tempfile.mkstemp(prefix=f".{NAME}.", dir=self.folder)
-            os.chmod(partial, 0o644)  # mkstemp makes it private; the outputs beside it are not
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.replace(partial, self.folder / NAME)
+            atomic.write(self.folder / NAME, text)
         except OSError as error:
             raise ReportgenError.at(
                 Location(self.folder / NAME),
                 _(
                     "không lưu được sổ ghi các lần làm ({reason}) — các tệp kết quả vẫn đúng; "
                     "lần sau reportgen sẽ làm lại những đơn vị nó không chắc"
-                ).format(reason=writing.reason(error)),
+                ).format(reason=atomic.reason(error)),
             ) from None
-        finally:
-            if partial is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(partial)
 
 
 def _entry(value: Any) -> dict[str, Any]:

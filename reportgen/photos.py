@@ -9,6 +9,7 @@ position has no place in a press release) and writes every size no wider than th
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import unicodedata
@@ -209,11 +210,11 @@ def plan_all(document: Document, photos: Sequence[Anh]) -> list[tuple[Anh, WebPh
     return planned
 
 
-def save(photo: WebPhoto, folder: Path) -> list[str]:
-    """Write every size of ``photo`` into ``folder``; return their names relative to it.
+def sized(photo: WebPhoto) -> dict[str, bytes]:
+    """Every size of ``photo`` as JPEG bytes, by its name in the output folder (``anh/x-800.jpg``).
 
     Raises:
-        OSError: the photo cannot be read or a size cannot be written.
+        OSError: the photo cannot be read.
     """
     largest = photo.largest
     with files.opened(photo.source, MAX_BYTES) as stream, Image.open(stream) as opened:
@@ -224,21 +225,18 @@ def save(photo: WebPhoto, folder: Path) -> list[str]:
         upright = ImageOps.exif_transpose(opened)
         icc_profile = opened.info.get("icc_profile")
         image = _on_white(upright)
-    (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    made = {}
     for variant in reversed(photo.variants):
         size = (variant.width, variant.height)
         resized = (
             image if image.size == size else image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3)
         )
+        encoded = io.BytesIO()
         resized.save(
-            folder / variant.name,
-            "JPEG",
-            quality=QUALITY,
-            optimize=True,
-            progressive=True,
-            icc_profile=icc_profile,
+            encoded, "JPEG", quality=QUALITY, optimize=True, progressive=True, icc_profile=icc_profile
         )
-    return [variant.name for variant in photo.variants]
+        made[variant.name] = encoded.getvalue()
+    return {variant.name: made[variant.name] for variant in photo.variants}
 
 
 def _on_white(image: Image.Image) -> Image.Image:

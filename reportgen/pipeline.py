@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen import (
+    atomic,
     compute,
     fonts,
     manifest,
@@ -222,12 +223,12 @@ def write(unit: Unit, out: Path, printer: Sandbox | None, word: Word | None = No
         out.mkdir(parents=True, exist_ok=True)
         stage = writing.stage(out, unit.source.stem)
     except OSError as error:
-        raise writing.failure(target, error) from None
+        raise atomic.failure(target, error) from None
     try:
         names = _stage(unit, stage, printer, target, word)
         writing.commit(stage, names, target)
     except OSError as error:
-        raise writing.failure(target, error) from None
+        raise atomic.failure(target, error) from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return [target / name for name in names]
@@ -241,30 +242,36 @@ def _stage(
     HTML is written when asked for; PDF is printed when there is a printer, and the Word
     copies are made (from the same HTML, after the photos they show) when there is a ``word``.
     """
-    names = []
+    files: dict[str, str | bytes] = {}
     for photo in unit.photos:
-        names += photos.save(photo, stage)
+        files |= photos.sized(photo)
     for page, html in unit.html.items():
         if unit.write_html:
-            (stage / f"{page}.html").write_text(html, encoding="utf-8")
-            names.append(f"{page}.html")
+            files[f"{page}.html"] = html
         if printer is not None:
             # In a child process under time and memory limits: a page that hangs WeasyPrint
-            # or eats the memory fails alone, named, and the other units carry on.
-            pdf = printer.print_pdf(html, stage, target / f"{page}.pdf")
-            (stage / f"{page}.pdf").write_bytes(pdf)
-            names.append(f"{page}.pdf")
-    for name, text in unit.forms.items() if unit.write_html else ():
-        (stage / name).write_text(text, encoding="utf-8")
-        names.append(name)
-    for name, document in (word.documents(unit.html, stage, target) if word else {}).items():
-        (stage / name).write_bytes(document)
-        names.append(name)
+            # or eats the memory fails alone, named, and the other units carry on. The photos
+            # it shows are written first, for it to find them.
+            _put(stage, files)
+            files[f"{page}.pdf"] = printer.print_pdf(html, stage, target / f"{page}.pdf")
+    if unit.write_html:
+        files |= unit.forms
+    if word is not None:
+        _put(stage, files)
+        files |= word.documents(unit.html, stage, target)
     if unit.card is not None:
-        (stage / unit.card.name).parent.mkdir(exist_ok=True)
-        (stage / unit.card.name).write_bytes(unit.card.png)
-        names.append(unit.card.name)
-    return names
+        files[unit.card.name] = unit.card.png
+    _put(stage, files)
+    return list(files)
+
+
+def _put(stage: Path, files: dict[str, str | bytes]) -> None:
+    """Write into ``stage`` those of ``files`` not written yet."""
+    for name, content in files.items():
+        path = stage / name
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic.write(path, content)
 
 
 def build(

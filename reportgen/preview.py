@@ -8,7 +8,6 @@ folder on the loopback interface and reloads the page after every rebuild.
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -17,11 +16,10 @@ from pathlib import Path
 
 import watchfiles
 
-from reportgen import pipeline, templating
+from reportgen import atomic, photos, pipeline, templating
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.isolation import Limits
-from reportgen.photos import save as save_photo
 
 # How long watchfiles waits for a burst of writes to end: an editor's save is often several.
 STEP_MS = 50
@@ -76,19 +74,16 @@ class Site:
             stat = photo.source.stat()
             key = (photo.source.resolve(), stat.st_mtime_ns, stat.st_size, photo.variants)
             if self._saved.get(photo.largest.name) != key:  # resizing is the slow part: only when changed
-                save_photo(photo, self.folder)
+                self._put(photos.sized(photo))
                 self._saved[photo.largest.name] = key
-        files = {f"{page}.html": html for page, html in unit.html.items()} | unit.forms
-        for name, text in files.items():
-            partial = self.folder / f".{name}.tmp"
-            partial.write_text(text, encoding="utf-8")
-            os.replace(partial, self.folder / name)  # a page is never served half-written
+        self._put({f"{page}.html": html for page, html in unit.html.items()} | unit.forms)
         if unit.card is not None:
-            card = self.folder / unit.card.name
-            card.parent.mkdir(exist_ok=True)
-            partial = card.with_name(f".{card.name}.tmp")
-            partial.write_bytes(unit.card.png)
-            os.replace(partial, card)
+            self._put({unit.card.name: unit.card.png})
+
+    def _put(self, files: dict[str, str] | dict[str, bytes]) -> None:
+        for name, content in files.items():  # each whole: a page is never served half-written
+            (self.folder / name).parent.mkdir(exist_ok=True)
+            atomic.write(self.folder / name, content)
 
     def watched(self) -> set[Path]:
         """The folders to watch: the input's, its photos', the templates'."""

@@ -16,15 +16,13 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import os
 import re
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportgen import keys, stamps
+from reportgen import atomic, keys, stamps
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.signature_place import FIELD, BoxRequest, Place
@@ -373,21 +371,11 @@ def _write_new(target: Path, data: bytes) -> None:
     Raises:
         ReportgenError: the file exists already, or the folder cannot be written.
     """
-    from reportgen import writing
-
     try:
-        handle, staged = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(data)
-                file.flush()
-                os.fsync(file.fileno())
-            os.link(staged, target)  # fails if the target exists: an old file is never replaced
-        finally:
-            os.unlink(staged)
+        atomic.write(target, data, replace=False)
     except FileExistsError:
         raise ReportgenError.at(
             Location(target), _("tệp đã có — reportgen không ghi đè; hãy chọn tên khác")
         ) from None
     except OSError as error:
-        raise writing.failure(target, error) from None
+        raise atomic.failure(target, error) from None

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from reportgen import json_schema, writing
+from reportgen import atomic, json_schema
 from reportgen.errors import Location, ReportgenError
 from reportgen.examples import DEFAULT_ORGANISATION, NOTHING, Brief, Off, example
 from reportgen.i18n import _
@@ -221,7 +221,7 @@ def create(path: Path, *, organisation: str | None = None, year: int, force: boo
     written = [path]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        writing.write_whole(path, content)
+        atomic.write(path, content)
     except OSError as error:
         raise ReportgenError.at(Location(path), _("không ghi được: {error}").format(error=error)) from None
     schema = path.parent / json_schema.FILE_NAME

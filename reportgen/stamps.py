@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime
 import functools
+import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen import fonts
+from reportgen import atomic, fonts
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.signature_place import MM, Place
@@ -142,8 +143,10 @@ def _static_font() -> str:
 
     source = next(face.path for face in fonts.PACKAGED.faces if not face.italic)
     font = instancer.instantiateVariableFont(TTFont(source), {"wght": 400, "wdth": 100})
+    cut = io.BytesIO()
+    font.save(cut)
     target = Path(tempfile.mkdtemp(prefix="reportgen-font-")) / "NotoSerif-Regular.ttf"
-    font.save(target)
+    atomic.write(target, cut.getvalue())
     return str(target)
 
 

@@ -22,12 +22,11 @@ import hashlib
 import io
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import markupsafe
 
-from reportgen import fonts
+from reportgen import atomic, fonts
 
 FAMILY = "Noto Serif reportgen"
 """The name article.css asks for: the page's own fonts, never one installed on the machine."""
@@ -83,10 +82,7 @@ def stylesheet() -> markupsafe.Markup:
     rules = _cut_all()
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        handle, staged = tempfile.mkstemp(prefix=f".{kept.name}.", dir=kept.parent)
-        with os.fdopen(handle, "w", encoding="ascii") as file:
-            file.write(rules)
-        os.replace(staged, kept)  # another build reading at the same time sees all or nothing
+        atomic.write(kept, rules)  # another build reading at the same time sees all or nothing
     except OSError:
         pass
     return markupsafe.Markup(rules)

@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
 
-from reportgen import word_xml
+from reportgen import atomic, word_xml
 
 NAME = "reference.docx"
 FAMILY = "Times New Roman"
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Write the reference document to the path given, ``templates/reference.docx`` by default."""
     args = list(sys.argv[1:] if argv is None else argv)
     target = Path(args[0]) if args else Path("templates") / NAME
-    target.write_bytes(build())
+    atomic.write(target, build())
 
 
 if __name__ == "__main__":

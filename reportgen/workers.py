@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen import i18n, isolation, templating, writing
+from reportgen import i18n, isolation, processes, templating
 from reportgen.pipeline import Outcome, Settings, make
 from reportgen.rendering import Printer
 
@@ -63,7 +63,7 @@ _tools: Tools | None = None
 
 def _start(settings: Settings, language: str, parent: int, lifeline: int) -> None:
     global _tools
-    isolation.die_with_parent(parent, lifeline)
+    processes.die_with_parent(parent, lifeline)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
     i18n.activate(language)  # messages come back already worded, in the command's language
     _tools = Tools(settings)
@@ -100,7 +100,7 @@ def run(sources: Sequence[Path], out: Path, settings: Settings, jobs: int = 1) -
         return
     # Forked where the system can: a worker then starts with reportgen already imported.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    reading, lifeline = isolation.lifeline()
+    reading, lifeline = processes.lifeline()
     try:
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=min(jobs, len(sources)),
@@ -108,7 +108,7 @@ def run(sources: Sequence[Path], out: Path, settings: Settings, jobs: int = 1) -
             initializer=_start,
             initargs=(settings, i18n.language(), os.getpid(), reading),
         ) as pool:
-            with writing.uninterrupted():  # the workers are forked here: not half-started by Ctrl-C
+            with processes.uninterrupted():  # the workers are forked here: not half-started by Ctrl-C
                 futures = [pool.submit(_make, source, out) for source in sources]
             os.close(reading)
             try:
@@ -118,7 +118,7 @@ def run(sources: Sequence[Path], out: Path, settings: Settings, jobs: int = 1) -
                     future.cancel()
                 raise
     finally:
-        isolation.cut(lifeline)
+        processes.close(lifeline)
 
 
 def _as_they_finish(futures: list[concurrent.futures.Future[Outcome]]) -> Iterator[Outcome]:

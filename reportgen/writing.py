@@ -13,42 +13,21 @@ close their copy at once, so none of them can keep the folder locked after the b
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import fcntl
 import os
-import secrets
 import shutil
-import signal
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reportgen import atomic, processes
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 
-STAGE_SUFFIX = ".dang-ghi"
-"""Ends the name of a staging folder (``.bac-kan-2020.x1y2.dang-ghi``): "being written"."""
 LOCK_WAIT = 30.0
 """How many seconds a build waits for another one writing into the same folder, then says so."""
-
-_held: set[int] = set()
-"""The descriptors holding this process's output-folder locks."""
-
-
-def _forget_locks() -> None:
-    """In a forked child: close the inherited lock descriptors, which only the build may hold."""
-    for handle in _held:
-        with contextlib.suppress(OSError):
-            os.close(handle)
-    _held.clear()
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_locks)
 
 
 @contextmanager
@@ -65,10 +44,9 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
-        handle = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        handle = processes.hold(os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC))
     except OSError as error:
-        raise failure(out, error) from None
-    _held.add(handle)
+        raise atomic.failure(out, error) from None
     try:
         deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
         while True:
@@ -88,103 +66,37 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
         clean_stale(out)
         yield
     finally:
-        _held.discard(handle)
-        os.close(handle)  # closing the last descriptor releases the lock
+        processes.close(handle)  # closing the last descriptor releases the lock
 
 
 def clean_stale(out: Path) -> list[Path]:
-    """Remove the staging folders a killed build left in ``out``; return them."""
-    stale = sorted(out.glob(f".*{STAGE_SUFFIX}"))
-    for folder in stale:
-        shutil.rmtree(folder, ignore_errors=True)
+    """Remove what a killed build left half-written in ``out``: staging folders, a manifest; return them."""
+    stale = sorted(out.glob(f".*{atomic.PARTIAL}"))
+    for path in stale:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     return stale
 
 
 def stage(out: Path, stem: str) -> Path:
     """Make a fresh staging folder in ``out`` for the unit named ``stem``."""
-    return Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=STAGE_SUFFIX, dir=out))
+    return Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=atomic.PARTIAL, dir=out))
 
 
 def commit(staged: Path, names: list[str], target: Path) -> None:
-    """Flush the staged files ``names`` to disk, then rename each over its place in ``target``.
+    """Rename each of the staged files ``names`` over its place in ``target``.
+
+    They were written with :func:`reportgen.atomic.write`, so they are on disk already.
 
     Raises:
-        OSError: a file could not be flushed or renamed; the files not yet renamed keep
-            their previous version.
+        OSError: a file could not be renamed; the files not yet renamed keep their previous version.
     """
-    for name in names:
-        _fsync(staged / name)
     target.mkdir(exist_ok=True)
-    with uninterrupted():
+    with processes.uninterrupted():
         for name in names:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged / name, target / name)
     for folder in {(target / name).parent for name in names}:
-        _fsync(folder)  # the renames themselves are on disk only once their folder is
-
-
-def write_whole(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` in UTF-8, replacing the file whole or not at all.
-
-    The file gets the permissions any program's new file gets (the user's umask applies), not
-    the owner-only ones of :func:`tempfile.mkstemp`: a colleague on a shared folder can open it.
-
-    Raises:
-        OSError: the file could not be written; ``path`` is as it was.
-    """
-    staged = path.with_name(f".{path.name}.{secrets.token_hex(4)}")
-    handle = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(staged, path)
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def uninterrupted() -> Iterator[None]:
-    """Hold a Ctrl-C back while the block runs, then let it through.
-
-    A unit's files are renamed one by one; stopped half way, its folder would mix two builds.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread hears Ctrl-C
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if caught and callable(previous):
-            previous(signal.SIGINT, None)
-
-
-def _fsync(path: Path) -> None:
-    handle = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-
-
-def failure(where: Path, error: OSError) -> ReportgenError:
-    """Word a failed write for the secretary: a full disk and a read-only folder say so."""
-    if error.errno in {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EEXIST, errno.ENOTDIR}:
-        said = _("{reason}; kết quả cũ vẫn giữ nguyên").format(reason=reason(error))
-    else:
-        said = _("không ghi được: {error}").format(error=error.strerror or error)
-    return ReportgenError.at(Location(where), said)
-
-
-def reason(error: OSError) -> str:
-    """Say why a write failed, and what to do: a full disk and a read-only folder say so."""
-    if error.errno == errno.ENOSPC:
-        return _("ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khác bằng --out")
-    if error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
-        return _("thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out")
-    if error.errno in {errno.EEXIST, errno.ENOTDIR}:
-        return _("ở đây đã có một tệp, không phải thư mục — hãy chọn thư mục khác bằng --out")
-    return str(error.strerror or error)
+        atomic.sync_folder(folder)  # the renames themselves are on disk only once their folder is

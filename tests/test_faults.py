@@ -24,9 +24,9 @@ import pytest
 from typer.testing import CliRunner
 
 import reportgen
-from reportgen import cli, isolation, manifest, writing
+from reportgen import atomic, cli, isolation, manifest, writing
 from reportgen.errors import ReportgenError
-from reportgen.isolation import Limits, print_pdf
+from reportgen.isolation import Limits, Sandbox
 from reportgen.pipeline import BuildFailed, Format
 from reportgen.rendering import Printer
 from tests.conftest import ROOT, SECOND, SEED
@@ -44,7 +44,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(out)): path.read_bytes()
         for path in sorted(out.rglob("*"))
-        if path.is_file() and not path.relative_to(out).parts[0].endswith(writing.STAGE_SUFFIX)
+        if path.is_file() and not path.relative_to(out).parts[0].endswith(atomic.PARTIAL)
     }
 
 
@@ -86,24 +86,24 @@ def test_a_build_killed_mid_print_leaves_the_previous_output(previous: Path) -> 
     # Blocks until the print has started; a build that dies before it closes the pipe: b"".
     assert os.read(printing, 1) == b"!"
     os.close(printing)
-    assert list(previous.glob(f".*{writing.STAGE_SUFFIX}")), "the build had started writing"
+    assert list(previous.glob(f".*{atomic.PARTIAL}")), "the build had started writing"
     os.killpg(build.pid, signal.SIGKILL)  # the build and its printing child, mid-print
     build.wait()
     assert snapshot(previous) == before
     reportgen.build([SEED], out=previous, fmt=Format.HTML, force=True)  # the next build cleans up
-    assert not list(previous.glob(f".*{writing.STAGE_SUFFIX}"))
+    assert not list(previous.glob(f".*{atomic.PARTIAL}"))
 
 
 def test_a_full_disk_leaves_the_previous_output(previous: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(previous)
-    real = Path.write_bytes
+    write = atomic.write
 
-    def full(self: Path, data: bytes) -> int:
-        if self.suffix == ".pdf":
+    def full(path: Path, content: str | bytes, **options: bool) -> None:
+        if path.suffix == ".pdf":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(self, data)
+        write(path, content, **options)
 
-    monkeypatch.setattr(Path, "write_bytes", full)
+    monkeypatch.setattr(atomic, "write", full)
     with pytest.raises(ReportgenError) as caught:
         reportgen.build([SEED], out=previous, force=True)
     assert [str(p) for p in caught.value.problems] == [f"{previous / SEED.stem}: {FULL}"]
@@ -139,7 +139,7 @@ def test_a_really_full_disk_leaves_the_previous_output(small_disk: Path, built: 
         reportgen.build([SEED], out=out)
     assert [str(p) for p in caught.value.problems] == [f"{out / SEED.stem}: {FULL}"]
     assert snapshot(out) == before
-    assert not list(out.glob(f".*{writing.STAGE_SUFFIX}"))
+    assert not list(out.glob(f".*{atomic.PARTIAL}"))
 
 
 def test_a_read_only_folder_leaves_the_previous_output(small_disk: Path, built: Path) -> None:
@@ -192,10 +192,14 @@ def test_a_folder_with_a_manifest_on_a_full_or_read_only_disk_ends_in_a_message(
 def test_a_manifest_that_cannot_be_saved_after_a_good_build_is_said(
     previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def full(*args: object, **options: object) -> object:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    write = atomic.write
 
-    monkeypatch.setattr(manifest.tempfile, "mkstemp", full)
+    def full(path: Path, content: str | bytes, **options: bool) -> None:
+        if path.name == manifest.NAME:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        write(path, content, **options)
+
+    monkeypatch.setattr(atomic, "write", full)
     result = CliRunner().invoke(cli.app, ["build", str(SEED), "-o", str(previous), "-f", "html", "--force"])
     assert result.exit_code == 1, result.output
     assert result.stdout.splitlines()[0].startswith(f"Đã ghi {previous / SEED.stem}/: ")
@@ -251,7 +255,7 @@ def test_three_builds_at_once_take_turns_and_all_write_good_pdfs(tmp_path: Path)
     assert [build.wait() for build in builds] == [0, 0, 0]
     for pdf in (out / SEED.stem).glob("*.pdf"):
         assert len(pypdf.PdfReader(pdf).pages) >= 1
-    assert not list(out.glob(f".*{writing.STAGE_SUFFIX}"))
+    assert not list(out.glob(f".*{atomic.PARTIAL}"))
 
 
 def test_a_second_build_says_another_is_running(tmp_path: Path) -> None:
@@ -299,8 +303,9 @@ class Stuck(Printer):
 
 def test_a_print_over_its_time_is_stopped_and_named(tmp_path: Path) -> None:
     # The print sleeps for an hour: the one-second limit runs out first on any machine.
-    with pytest.raises(ReportgenError) as caught:
-        print_pdf(Stuck("time"), "<p>x</p>", tmp_path, Path("out/a/report.pdf"), Limits(seconds=1))
+    printing = Sandbox(printer=Stuck("time"), limits=Limits(seconds=1))
+    with pytest.raises(ReportgenError) as caught, printing as sandbox:
+        sandbox.print_pdf("<p>x</p>", tmp_path, Path("out/a/report.pdf"))
     assert str(caught.value) == (
         "out/a/report.pdf: in PDF quá 1 giây nên đã dừng — hãy xem lại mẫu (CSS) hoặc ảnh của trang này"
     )
@@ -308,8 +313,9 @@ def test_a_print_over_its_time_is_stopped_and_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("hang_on", ["memory", "crash"])
 def test_a_print_over_its_memory_is_stopped_and_named(tmp_path: Path, hang_on: str) -> None:
-    with pytest.raises(ReportgenError) as caught:
-        print_pdf(Stuck(hang_on), "<p>x</p>", tmp_path, Path("out/a/report.pdf"), Limits(memory=1024**3))
+    printing = Sandbox(printer=Stuck(hang_on), limits=Limits(memory=1024**3))
+    with pytest.raises(ReportgenError) as caught, printing as sandbox:
+        sandbox.print_pdf("<p>x</p>", tmp_path, Path("out/a/report.pdf"))
     assert str(caught.value) == (
         "out/a/report.pdf: in PDF cần hơn 1024 MB bộ nhớ nên đã dừng — hãy xem lại mẫu (CSS) hoặc "
         "ảnh của trang này"

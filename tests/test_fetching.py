@@ -15,7 +15,7 @@ import pypdf
 import pytest
 
 from reportgen.errors import ReportgenError
-from reportgen.isolation import print_pdf
+from reportgen.isolation import Sandbox
 from reportgen.rendering import Printer
 
 OUTSIDE = "tệp nằm ngoài thư mục mẫu và thư mục kết quả"
@@ -25,6 +25,12 @@ OUTSIDE = "tệp nằm ngoài thư mục mẫu và thư mục kết quả"
 def printer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Printer, Path]:
     templates = tmp_path_factory.mktemp("mau")
     return Printer([templates], attachments=True), templates
+
+
+def print_pdf(printer: Printer, html: str, base: Path, document: Path) -> bytes:
+    """Print as a build does: in the sandbox's child, under its limits."""
+    with Sandbox(printer=printer) as sandbox:
+        return sandbox.print_pdf(html, base, document)
 
 
 def refusal(printer: tuple[Printer, Path], html: str, tmp_path: Path) -> str:
