@@ -19,20 +19,21 @@ RUNS = 5
 
 COLD = """
 import sys, time, pathlib
-from reportgen import fonts, pipeline, templating
+from reportgen import fonts, templating, unit
 from reportgen.rendering import Printer
 started = time.perf_counter()
-[unit] = pipeline.prepare([pathlib.Path(sys.argv[1])])
-Printer([templating.packaged_templates()], fonts.choose()).pdf(unit.html["report"], pathlib.Path("."))
+html = unit.rendered(pathlib.Path(sys.argv[1])).documents.html
+Printer([templating.packaged_templates()], fonts.choose()).pdf(html["report"], pathlib.Path("."))
 print(time.perf_counter() - started)
 """
 
 CHART = """
 import sys, time, pathlib
 from reportgen import charts
-from reportgen.validation import load_and_validate
 from reportgen.compute import main_indicators
-_, data = load_and_validate(pathlib.Path(sys.argv[1]))
+from reportgen.loading import load
+from reportgen.validation import validate
+data = validate(load(pathlib.Path(sys.argv[1])))
 indicators = {k: c for g in data.chi_tieu.values() for k, c in g.danh_sach.items()}
 shown = [indicators[k] for k in main_indicators(indicators)]
 started = time.perf_counter()

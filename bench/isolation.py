@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from reportgen import fonts, pipeline, templating
+from reportgen import fonts, templating, unit
 from reportgen.isolation import Sandbox
 from reportgen.rendering import Printer
 
@@ -30,8 +30,9 @@ def best(action: Callable[[], object], repeat: int) -> float:
 
 
 def main() -> None:
-    [unit] = pipeline.prepare([SEED])
-    context = unit.context
+    documents = unit.rendered(SEED).documents
+    assert documents is not None
+    context = documents.context
     boxed = templating.environment()
     # The same environment without the sandbox: same loader, options and filters.
     plain = jinja2.Environment(loader=boxed.loader, **templating.OPTIONS)

@@ -230,7 +230,7 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     console = Console(quiet)
     try:
         from reportgen.pipeline import find_inputs
-        from reportgen.rollup import check
+        from reportgen.unit import make
         from reportgen.validation import upgrade_notice
 
         sources = find_inputs(inputs)
@@ -240,7 +240,7 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     problems, clean = [], []
     for source in sources:
         try:
-            checked = check(source).checked
+            checked = make(source).checked
         except ReportgenError as error:
             problems += error.problems
             continue

@@ -1,4 +1,4 @@
-"""Stage 3, computing: everything the templates print, derived once from the validated input.
+"""Stage 4, computing: everything the templates print, derived once from the validated input.
 
 Pure functions, no I/O and no formatting: figures stay numbers and dates stay dates, so that
 the Vietnamese wording is decided in one place, the templates and their filters.

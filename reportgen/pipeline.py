@@ -13,29 +13,23 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen import (
     atomic,
-    compute,
     fonts,
     manifest,
     photos,
-    portal,
-    rendering,
-    rollup,
-    sharecard,
     templating,
+    unit,
     writing,
 )
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
-from reportgen.isolation import Limits, Sandbox
+from reportgen.isolation import Sandbox
 from reportgen.loading import inputs_in
 from reportgen.outcomes import BuildFailed, BuildInterrupted, Feedback, Format, Outcome, Settings, Written
-from reportgen.photos import WebPhoto
 
 if TYPE_CHECKING:
     from reportgen.word import Word
@@ -47,34 +41,10 @@ __all__ = [
     "Format",
     "Outcome",
     "Settings",
-    "Unit",
     "Written",
     "build",
     "find_inputs",
 ]
-
-PAGES = ("article", "report")
-"""The documents built for each unit, by template name without ``.html``; each is also printed."""
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One input file, validated and rendered to HTML, not yet written."""
-
-    source: Path
-    context: compute.Context
-    photos: list[WebPhoto]
-    """Each photo's source file and the web sizes written into the output folder."""
-    html: dict[str, str]
-    forms: dict[str, str]
-    """The article's other forms, by file name: the body for a portal's editor, plain text."""
-    write_html: bool = True
-    warnings: tuple[Problem, ...] = ()
-    read: tuple[Path, ...] = ()
-    """Every file and folder the unit's output depends on besides templates: the input, its
-    sub-units, its photos (also those that are missing)."""
-    card: sharecard.Card | None = None
-    """The share card of an article without photos, drawn when the HTML is written."""
 
 
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -100,65 +70,6 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def plan(source: Path, sandbox: Sandbox, *, write_html: bool = True) -> Unit:
-    """Load, roll up, validate, compute and render one input to HTML, writing nothing.
-
-    The pages are rendered in ``sandbox``, under its limits. A photo whose file is missing is
-    left out of the article (validation warns about it).
-
-    Raises:
-        ReportgenError: with the problems of the input (and its sub-units), warnings included.
-    """
-    rolled = rollup.check(source)
-    checked = rolled.checked
-    sized = photos.plan_all(checked.document, checked.data.anh)
-    data = checked.data.model_copy(update={"anh": [photo for photo, _web in sized]})
-    web = [photo for _photo, photo in sized]
-    context = compute.context(data, web, rolled.sub_units, rendering.build_time())
-    html = {page: sandbox.render(f"{page}.html", context) for page in PAGES}
-    declared = [checked.document.path.parent / photo.tep for photo in checked.data.anh]
-    card = None
-    if write_html and context["the_chia_se"] is not None:
-        # Drawn from the page's own headline, so that a template's headline is the card's too.
-        card = sharecard.draw(sharecard.headline_of(html["article"]), data.to_chuc.ten, data.nam)
-    return Unit(
-        checked.document.path,
-        context,
-        web,
-        html,
-        portal.forms(html["article"]),
-        write_html,
-        tuple(checked.warnings),
-        (*rolled.read, *declared),
-        card,
-    )
-
-
-def prepare(
-    sources: Sequence[Path],
-    templates: Path | None = None,
-    *,
-    write_html: bool = True,
-    limits: Limits | None = None,
-) -> list[Unit]:
-    """Plan every input (see :func:`plan`), writing nothing; the pages are rendered under ``limits``.
-
-    Raises:
-        ReportgenError: with the problems of every input file at once, warnings included.
-    """
-    problems = _clashing_stems(sources)
-    units = []
-    with Sandbox(templating.environment(templates), limits=limits) as sandbox:
-        for source in sources:
-            try:
-                units.append(plan(source, sandbox, write_html=write_html))
-            except ReportgenError as error:
-                problems += error.problems
-    if any(not problem.warning for problem in problems):
-        raise ReportgenError([*problems, *(w for unit in units for w in unit.warnings)])
-    return units
-
-
 def make(source: Path, out: Path, sandbox: Sandbox, write_html: bool, word: Word | None = None) -> Outcome:
     """Build one input into ``out/<stem>/``; a problem is returned in the outcome, not raised.
 
@@ -168,16 +79,16 @@ def make(source: Path, out: Path, sandbox: Sandbox, write_html: bool, word: Word
     """
     own = manifest.digest(source)
     try:
-        unit = plan(source, sandbox, write_html=write_html)
-        read = {str(path.resolve()): manifest.digest(path) for path in unit.read}
+        made = unit.make(source, sandbox, card=write_html)
+        read = {str(path.resolve()): manifest.digest(path) for path in made.inputs}
         read[str(source.resolve())] = own
-        files = write(unit, out, sandbox if sandbox.printer is not None else None, word)
+        files = write(made, out, sandbox if sandbox.printer is not None else None, write_html, word)
     except ReportgenError as error:
         return Outcome(source, problems=tuple(error.problems))
-    return Outcome(source, tuple(files), unit.warnings, (), read)
+    return Outcome(source, tuple(files), tuple(made.warnings), (), read)
 
 
-def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
+def clashing_stems(sources: Sequence[Path]) -> list[Problem]:
     seen: dict[str, Path] = {}
     problems = []
     for source in sources:
@@ -209,7 +120,9 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
     return problems
 
 
-def write(unit: Unit, out: Path, printer: Sandbox | None, word: Word | None = None) -> list[Path]:
+def write(
+    made: unit.Unit, out: Path, printer: Sandbox | None, write_html: bool = True, word: Word | None = None
+) -> list[Path]:
     """Write one unit's files into ``out/<input stem>/``, printing PDFs in ``printer`` if given.
 
     Returns the paths written.
@@ -218,14 +131,15 @@ def write(unit: Unit, out: Path, printer: Sandbox | None, word: Word | None = No
         ReportgenError: a PDF could not be printed or the folder could not be written;
             the previous output is then left as it was.
     """
-    target = out / unit.source.stem
+    target = out / made.source.stem
+    assert made.documents is not None
     try:
         out.mkdir(parents=True, exist_ok=True)
-        stage = writing.stage(out, unit.source.stem)
+        stage = writing.stage(out, made.source.stem)
     except OSError as error:
         raise atomic.failure(target, error) from None
     try:
-        names = _stage(unit, stage, printer, target, word)
+        names = _stage(made.documents, stage, printer, target, write_html, word)
         writing.commit(stage, names, target)
     except OSError as error:
         raise atomic.failure(target, error) from None
@@ -235,18 +149,23 @@ def write(unit: Unit, out: Path, printer: Sandbox | None, word: Word | None = No
 
 
 def _stage(
-    unit: Unit, stage: Path, printer: Sandbox | None, target: Path, word: Word | None = None
+    documents: unit.Documents,
+    stage: Path,
+    printer: Sandbox | None,
+    target: Path,
+    write_html: bool,
+    word: Word | None = None,
 ) -> list[str]:
-    """Write every file of ``unit`` into ``stage``; return their names relative to it.
+    """Write every file of a unit's ``documents`` into ``stage``; return their names relative to it.
 
     HTML is written when asked for; PDF is printed when there is a printer, and the Word
     copies are made (from the same HTML, after the photos they show) when there is a ``word``.
     """
     files: dict[str, str | bytes] = {}
-    for photo in unit.photos:
+    for photo in documents.photos:
         files |= photos.sized(photo)
-    for page, html in unit.html.items():
-        if unit.write_html:
+    for page, html in documents.html.items():
+        if write_html:
             files[f"{page}.html"] = html
         if printer is not None:
             # In a child process under time and memory limits: a page that hangs WeasyPrint
@@ -254,13 +173,13 @@ def _stage(
             # it shows are written first, for it to find them.
             _put(stage, files)
             files[f"{page}.pdf"] = printer.print_pdf(html, stage, target / f"{page}.pdf")
-    if unit.write_html:
-        files |= unit.forms
+    if write_html:
+        files |= documents.forms
     if word is not None:
         _put(stage, files)
-        files |= word.documents(unit.html, stage, target)
-    if unit.card is not None:
-        files[unit.card.name] = unit.card.png
+        files |= word.documents(documents.html, stage, target)
+    if documents.card is not None:
+        files[documents.card.name] = documents.card.png
     _put(stage, files)
     return list(files)
 
@@ -316,7 +235,7 @@ def build(
     """
     feedback = feedback or Feedback()
     sources = find_inputs(inputs)
-    clashes = _clashing_stems(sources)
+    clashes = clashing_stems(sources)
     if clashes:
         raise ReportgenError(clashes)
     chosen = reference = None
@@ -343,7 +262,7 @@ def build(
         },
         templating.environment(templates),
         # The partials reportgen calls from Python (what `{key}` prints) count even when no page imports them.
-        [*(f"{page}.html" for page in PAGES), *templating.PARTIALS],
+        [*(f"{page}.html" for page in unit.PAGES), *templating.PARTIALS],
         # The packaged Noto Serif too: every article carries it as its web font (webfont.py).
         [face.path for face in (*fonts.PACKAGED.faces, *(chosen.faces if chosen else ()))],
     )

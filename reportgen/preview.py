@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import watchfiles
 
-from reportgen import atomic, photos, pipeline, templating
+from reportgen import atomic, photos, pipeline, templating, unit
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.isolation import Limits
@@ -47,16 +47,26 @@ class Site:
     templates: Path | None = None
     last: Build = Build(0, (), 0.0)
     changed: threading.Condition = field(default_factory=threading.Condition)
-    _photo_sources: list[Path] = field(default_factory=list)
+    _inputs: tuple[Path, ...] = ()
+    """The files and folders the last build read (:attr:`reportgen.unit.Unit.inputs`)."""
     _saved: dict[str, tuple[object, ...]] = field(default_factory=dict)
 
     def rebuild(self) -> Build:
         """Build the HTML again; on an input problem keep the pages of the last good build."""
         start = time.perf_counter()
         problems: tuple[Problem, ...] = ()
+        # A name that build refuses is refused here too: the preview shows what build makes.
+        refused = pipeline.clashing_stems([self.source])
         try:
-            (unit,) = pipeline.prepare([self.source], self.templates, limits=LIMITS)
-            self._write(unit)
+            made = unit.rendered(self.source, self.templates, LIMITS)
+            self._inputs = made.inputs
+            if refused:
+                raise ReportgenError([*refused, *made.warnings])
+            assert made.documents is not None
+            self._write(made.documents)
+        except unit.Unmade as error:
+            self._inputs = error.inputs  # correcting any of them, a sub-unit too, rebuilds
+            problems = tuple(ReportgenError([*refused, *error.problems]).problems)
         except ReportgenError as error:
             problems = tuple(error.problems)
         except OSError as error:  # a file caught half-saved by an editor: the next save fixes it
@@ -68,57 +78,63 @@ class Site:
             self.changed.notify_all()
         return self.last
 
-    def _write(self, unit: pipeline.Unit) -> None:
-        self._photo_sources = [photo.source for photo in unit.photos]
-        for photo in unit.photos:
+    def _write(self, documents: unit.Documents) -> None:
+        for photo in documents.photos:
             stat = photo.source.stat()
             key = (photo.source.resolve(), stat.st_mtime_ns, stat.st_size, photo.variants)
             if self._saved.get(photo.largest.name) != key:  # resizing is the slow part: only when changed
                 self._put(photos.sized(photo))
                 self._saved[photo.largest.name] = key
-        self._put({f"{page}.html": html for page, html in unit.html.items()} | unit.forms)
-        if unit.card is not None:
-            self._put({unit.card.name: unit.card.png})
+        self._put({f"{page}.html": html for page, html in documents.html.items()} | documents.forms)
+        if documents.card is not None:
+            self._put({documents.card.name: documents.card.png})
 
     def _put(self, files: dict[str, str] | dict[str, bytes]) -> None:
         for name, content in files.items():  # each whole: a page is never served half-written
             (self.folder / name).parent.mkdir(exist_ok=True)
             atomic.write(self.folder / name, content)
 
+    def _template_folders(self) -> set[Path]:
+        return {folder.resolve() for folder in (templating.packaged_templates(), self.templates) if folder}
+
     def watched(self) -> set[Path]:
-        """The folders to watch: the input's, its photos', the templates'."""
-        folders = {
-            self.source.parent,
-            templating.packaged_templates(),
-            *(p.parent for p in self._photo_sources),
-        }
-        if self.templates is not None:
-            folders.add(self.templates)
-        return {folder.resolve() for folder in folders if folder.is_dir()}
+        """The folders to watch: those the input's files are in, the folders it lists, the templates'."""
+        inputs = self._inputs or (self.source,)
+        folders = {path if path.is_dir() else path.parent for path in inputs}
+        return {folder.resolve() for folder in folders if folder.is_dir()} | self._template_folders()
 
     def concerns(self, path: Path) -> bool:
-        """Whether a change to ``path`` changes the pages."""
+        """Whether a change to ``path`` changes the pages: one of the unit's inputs, a template.
+
+        A ``.yaml`` file appearing in a folder of sub-units counts too: it is a new sub-unit.
+        """
         path = path.resolve()
         if path.name.startswith(".") or path.name.endswith("~"):  # editors' swap and backup files
             return False
-        template_folders = [templating.packaged_templates().resolve()]
-        if self.templates is not None:
-            template_folders.append(self.templates.resolve())
+        inputs = {input.resolve() for input in self._inputs or (self.source,)}
+        listed = {folder for folder in inputs if folder.is_dir()}
         return (
-            path == self.source.resolve()
-            or path in {p.resolve() for p in self._photo_sources}
-            or path.parent in template_folders
+            path in inputs
+            or (path.parent in listed and path.suffix in {".yaml", ".yml"})
+            or path.parent in self._template_folders()
         )
 
-    def watch(self, stop: threading.Event, on_build: Callable[[Build], None] = lambda build: None) -> None:
+    def watch(
+        self,
+        stop: threading.Event,
+        on_build: Callable[[Build], None] = lambda build: None,
+        changes: Callable[..., Iterable[object]] = watchfiles.watch,
+    ) -> None:
         """Rebuild after every change until ``stop`` is set.
+
+        ``changes`` tells of the changes to the files, as :func:`watchfiles.watch` does.
 
         Raises:
             KeyboardInterrupt: Ctrl-C; the caller stops the server.
         """
         while not stop.is_set():
             folders = self.watched()
-            for _changes in watchfiles.watch(
+            for _changes in changes(
                 *folders,
                 watch_filter=lambda _change, path: self.concerns(Path(path)),
                 step=STEP_MS,
@@ -126,7 +142,7 @@ class Site:
                 recursive=False,
             ):
                 on_build(self.rebuild())
-                if self.watched() != folders:  # a photo from another folder: watch that one too
+                if self.watched() != folders:  # a photo or a sub-unit from another folder: watch it too
                     break
             else:
                 return  # stopped

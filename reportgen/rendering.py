@@ -1,4 +1,4 @@
-"""Stage 4, rendering: an HTML page becomes a PDF (WeasyPrint).
+"""Stage 5, printing: an HTML page becomes a PDF (WeasyPrint).
 
 One :class:`Printer` serves a whole build: WeasyPrint's font configuration and the font rules
 are made once, not per page. The packaged Noto Serif is registered under its own name, and the

@@ -1,7 +1,8 @@
-"""Stage 2, roll-up: a unit's figures added up from the files of its sub-units.
+"""Stage 2, sub-units: a unit's figures added up from the files of its sub-units (sums only).
 
 A unit lists its sub-units under ``don_vi_truc_thuoc``: files, or folders of them. Each sub-unit
-is checked like any input (and may list sub-units of its own, so a province can have districts
+goes through the first stages like any input, loaded, expanded and validated by the function
+the one-unit code hands in (and may list sub-units of its own, so a province can have districts
 with communes under them, or communes directly: the levels are only how deep the lists go). The
 unit's indicators are then filled by key: a figure the unit leaves out is the sub-units' sum, a
 figure it states must equal that sum. Percentages are never added up; the unit states its own.
@@ -11,7 +12,7 @@ adds up (``57.600 triệu`` from figures in triệu), like every figure reportge
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,9 +20,8 @@ from typing import Any
 
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
-from reportgen.loading import Document, Path_, inputs_in, load
+from reportgen.loading import Document, Path_, inputs_in
 from reportgen.schema import ChiTieu, Loai, YearEnd
-from reportgen.validation import Checked, check_document
 from reportgen.vi.figures import Figure, computed, written
 
 LIST = "don_vi_truc_thuoc"
@@ -41,58 +41,68 @@ class SubUnit:
     """Its indicators by key, added up from its own sub-units where it has some."""
 
 
+SubUnitMaker = Callable[[Path, tuple[Path, ...]], YearEnd]
+"""Makes a sub-unit as far as its validated figures, given the files it sits inside of.
+
+:func:`reportgen.unit.make` hands in its own first stages: a sub-unit is loaded, expanded and
+validated like any input."""
+
+
 @dataclass(frozen=True)
-class Rolled:
-    """An input checked, with its figures added up from its sub-units (none for most units)."""
+class Expansion:
+    """A unit's document with its sub-units' sums written in, and what checks them afterwards."""
 
-    checked: Checked
+    document: Document
     sub_units: list[SubUnit] = field(default_factory=list)
-    read: list[Path] = field(default_factory=list)
-    """Every file and folder the figures came from, the input's own file first."""
+    sums: dict[str, dict[str, Figure]] = field(default_factory=dict)
+    """Each indicator's summed figures, by key and figure name."""
+    stated: set[Path_] = field(default_factory=set)
+    """The addresses of the summed figures the unit states itself, to be checked against the sums."""
+    listed_at: Location | None = None
+    """Where the list of sub-units starts, for messages."""
 
-    @property
-    def data(self) -> YearEnd:
-        """The unit's validated figures."""
-        return self.checked.data
+    def mismatches(self, data: YearEnd) -> list[Problem]:
+        """The figures the unit states that differ from its sub-units' sums; ``data``: the unit validated."""
+        if self.listed_at is None:
+            return []
+        count = len(self.sub_units)
+        return list(_mismatches(self.document, data, self.sums, self.stated, self.listed_at, count))
 
 
-def check(path: Path, _within: tuple[Path, ...] = ()) -> Rolled:
-    """Load, roll up, validate and review one input file.
+def expand(
+    document: Document, make: SubUnitMaker, read: list[Path], within: tuple[Path, ...] = ()
+) -> Expansion:
+    """Make each sub-unit the document lists, and write their sums into the figures it leaves out.
+
+    Each folder listed is added to ``read`` (the sub-units' own files are read by ``make``).
+    ``within`` are the files the document sits inside of, which it may not list again.
 
     Raises:
-        ReportgenError: with every error of the file and of its sub-units, and the file's warnings.
+        ReportgenError: with every error of the sub-units and of the list itself.
     """
-    document = load(path, keep_going=True)
     entries = list(_entries(document))
     if not entries:
-        return Rolled(check_document(document), [], [path])
+        return Expansion(document)
     problems: list[Problem] = []
-    read: list[Path] = [path]
     sub_units: list[SubUnit] = []
-    here = path.resolve()
+    here = document.path.resolve()
     for entry, where, files in _listed(document, entries, read, problems):
         for file in files:
-            if file.resolve() in (*_within, here):
+            if file.resolve() in (*within, here):
                 problems.append(
                     Problem(where, _("`{entry}` lại chứa chính tệp này — hãy bỏ mục này").format(entry=entry))
                 )
                 continue
             try:
-                rolled = check(file, (*_within, here))
+                data = make(file, (*within, here))
             except ReportgenError as error:
                 problems += error.errors
                 continue
-            read += rolled.read
-            sub_units.append(SubUnit(file, rolled.data.to_chuc.ten, _indicators(rolled.data)))
+            sub_units.append(SubUnit(file, data.to_chuc.ten, _indicators(data)))
     if problems:
         raise ReportgenError(problems)
     sums = _sums(sub_units)
-    stated = _fill(document, sums)
-    checked = check_document(document)
-    mismatches = list(_mismatches(document, checked.data, sums, stated, entries[0][1], len(sub_units)))
-    if mismatches:
-        raise ReportgenError([*mismatches, *checked.warnings])
-    return Rolled(checked, sub_units, read)
+    return Expansion(document, sub_units, sums, _fill(document, sums), entries[0][1])
 
 
 def _entries(document: Document) -> Iterator[tuple[str, Location]]:

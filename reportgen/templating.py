@@ -1,4 +1,4 @@
-"""Stage 4, templating: the Jinja2 environment that turns a context into HTML.
+"""Stage 5, rendering to HTML: the Jinja2 environment that turns a context into HTML.
 
 Templates are looked up in the user's folder first and in reportgen's own last, so a user can
 replace one file, or extend the packaged one with ``{% extends "!default/article.html" %}`` and

@@ -1,8 +1,8 @@
-"""Stage 2, validation: the loaded document against the schema, then cross-checks.
+"""Stage 3, validation: the loaded document against the schema, then cross-checks.
 
 Every problem is collected before failing, and each one points at the line and column of
 the value (or key) that holds it, in Vietnamese, saying what to type instead. What is legal
-but suspicious is left to :mod:`reportgen.plausibility`; :func:`check` runs both.
+but suspicious is left to :mod:`reportgen.plausibility`; :func:`check_document` runs both.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -21,7 +20,7 @@ from pydantic_core import ErrorDetails
 from reportgen import breakdowns, photos, plausibility, presets
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
-from reportgen.loading import Document, Path_, load
+from reportgen.loading import Document, Path_
 from reportgen.schema import (
     KEY_PATTERN,
     MODELS,
@@ -336,16 +335,6 @@ def _forms_of(key: str, forms: tuple[str, ...]) -> str:
     return _("{first} hoặc {last}").format(first=", ".join(written[:-1]), last=written[-1])
 
 
-def load_and_validate(path: Path) -> tuple[Document, YearEnd]:
-    """Load and validate one input file.
-
-    Raises:
-        ReportgenError: with every problem found.
-    """
-    document = load(path)
-    return document, validate(document)
-
-
 @dataclass(frozen=True)
 class Checked:
     """An input file that passed validation, with the warnings it deserves."""
@@ -375,17 +364,8 @@ def upgrade_notice(checked: Checked) -> Problem | None:
     return Problem(checked.document.locate(("phien_ban",)), message, "phien_ban")
 
 
-def check(path: Path) -> Checked:
-    """Load, validate and review one input file: what ``reportgen validate`` reports.
-
-    Raises:
-        ReportgenError: with every error found, and the file's warnings beside them.
-    """
-    return check_document(load(path, keep_going=True))
-
-
 def check_document(document: Document) -> Checked:
-    """Validate and review a loaded input file (see :func:`check`).
+    """Validate and review a loaded input file: its errors, and the warnings it deserves.
 
     Raises:
         ReportgenError: with every error found, and the file's warnings beside them.

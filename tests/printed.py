@@ -22,7 +22,7 @@ from typing import Any
 import pdfplumber
 import pypdf
 
-from reportgen import compute, rollup
+from reportgen import compute, unit
 from reportgen.rollup import SubUnit
 from reportgen.schema import ChiTieu, ChiTieuNamSau, Loai
 from tests.conftest import html_text
@@ -68,8 +68,8 @@ class Sample:
 
     @classmethod
     def read(cls, source: Path) -> Sample:
-        rolled = rollup.check(source)
-        data = rolled.data
+        made = unit.make(source)
+        data = made.data
         indicators = {
             key: compute.shown(c, data.hien_thi)
             for g in data.chi_tieu.values()
@@ -77,12 +77,12 @@ class Sample:
         }
         targets = {key: compute.shown(t, data.hien_thi) for key, t in data.chi_tieu_nam_sau.items()}
         paragraphs = [*data.ket_qua, *data.han_che, *data.phuong_huong]
-        sample = cls(source, data.nam, indicators, targets, paragraphs, rolled.sub_units)
+        sample = cls(source, data.nam, indicators, targets, paragraphs, made.sub_units)
         sample.names = {c.ten_bang.lower(): key for key, c in indicators.items()}
         return sample
 
     def groups(self) -> dict[str, list[str]]:
-        data = rollup.check(self.source).data
+        data = unit.make(self.source).data
         return {key: list(group.danh_sach) for key, group in data.chi_tieu.items()}
 
 

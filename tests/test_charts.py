@@ -14,8 +14,9 @@ import reportgen
 from reportgen import charts
 from reportgen.compute import main_indicators
 from reportgen.errors import ReportgenError
+from reportgen.loading import load
 from reportgen.schema import ChiTieu
-from reportgen.validation import load_and_validate
+from reportgen.validation import validate
 from tests.conftest import ROOT, SECOND, SEED, html_text
 from tests.report_pdf import find, open_pdf, style
 
@@ -24,7 +25,7 @@ TEXT = re.compile(r"<text [^>]*>([^<]*)</text>")
 
 @pytest.fixture(scope="module")
 def indicators() -> dict[str, ChiTieu]:
-    _, data = load_and_validate(SECOND)
+    data = validate(load(SECOND))
     return {key: c for group in data.chi_tieu.values() for key, c in group.danh_sach.items()}
 
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from reportgen import cli, i18n
 from reportgen.errors import ReportgenError
-from reportgen.validation import check
+from reportgen.unit import make
 
 DATA = Path(__file__).resolve().parent / "data"
 BAD = sorted((DATA / "bad").glob("*.yaml"))
@@ -39,7 +39,7 @@ def expected(path: Path) -> dict[str, str]:
 def found(path: Path) -> list[str]:
     """What validation says about ``path``, errors and warnings, without the path."""
     try:
-        problems = check(path).warnings
+        problems = make(path).warnings
     except ReportgenError as error:
         problems = error.problems
     return [printed(path, str(problem)) for problem in problems]
@@ -78,7 +78,7 @@ def test_each_bad_file_gets_its_one_message(path: Path, language: str) -> None:
 def test_each_suspicious_file_gets_its_one_warning(path: Path, language: str) -> None:
     with i18n.speaking(language):
         assert found(path) == [expected(path)[language]]
-        assert check(path).warnings  # valid: only warned about
+        assert make(path).warnings  # valid: only warned about
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda path: path.stem)

@@ -19,7 +19,7 @@ import reportgen
 from reportgen import manifest
 from reportgen.errors import ReportgenError
 from reportgen.pipeline import Format, find_inputs
-from reportgen.validation import check
+from reportgen.unit import make
 from tests import guarded
 from tests.conftest import INPUTS, SEED
 
@@ -117,7 +117,7 @@ def test_a_linked_photo_folder_that_leads_out_is_refused(unit: Path, tmp_path: P
     (unit.parent / "anh").symlink_to(INPUTS / "anh")  # the photos are there, but not here
     text = unit.read_text(encoding="utf-8")
     with pytest.raises(ReportgenError) as caught:
-        check(unit)
+        make(unit)
     assert [str(problem) for problem in caught.value.errors] == [
         f"{unit}:{text[: text.index(photo)].count(chr(10)) + 1}:10: "
         + LINKED_OUT.replace("anh[0]", f"anh[{index}]").replace("anh/bi-mat.png", photo)
@@ -146,7 +146,7 @@ def test_a_photo_file_over_the_cap_is_refused_before_it_is_read(unit: Path, tmp_
 
 def test_a_missing_photo_is_still_only_a_warning(unit: Path, tmp_path: Path) -> None:
     where = with_photo(unit, "anh/chua-co.png")
-    assert [str(problem) for problem in check(unit).warnings] == [
+    assert [str(problem) for problem in make(unit).warnings] == [
         f'{unit}:{where}: anh[0].tep: cảnh báo: không thấy tệp ảnh "anh/chua-co.png" (tính từ thư mục '
         "của tệp YAML) — tin bài sẽ được làm mà không có ảnh này"
     ]

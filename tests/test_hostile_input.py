@@ -19,7 +19,7 @@ import reportgen
 from reportgen.errors import ReportgenError
 from reportgen.loading import MAX_BYTES, load
 from reportgen.pipeline import Format
-from reportgen.validation import check
+from reportgen.unit import make
 from tests.conftest import ROOT, SEED
 
 TOO_BIG = "tệp quá lớn (hơn 1024 KB) — tệp số liệu một năm chỉ vài KB; hãy kiểm tra lại đã chọn đúng tệp chưa"
@@ -39,7 +39,7 @@ BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".jo
 
 def problems_of(path: Path, *, validate: bool = False) -> list[str]:
     with pytest.raises(ReportgenError) as caught:
-        check(path) if validate else load(path)
+        make(path) if validate else load(path)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -137,7 +137,7 @@ def test_legacy_text_pasted_into_a_utf8_file_is_located(tmp_path: Path, pasted: 
 
 def test_a_device_given_as_input_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReportgenError):
-        check(Path("/dev/zero"))
+        make(Path("/dev/zero"))
 
 
 # --- fuzzing: nothing but reportgen's own errors ever escapes -----------------------------
@@ -149,7 +149,7 @@ def test_any_bytes_get_messages_not_a_traceback(tmp_path: Path, raw: bytes) -> N
     path = tmp_path / "ngau-nhien.yaml"
     path.write_bytes(raw)
     try:
-        check(path)
+        make(path)
     except ReportgenError as error:
         assert all(str(problem).startswith(str(path)) for problem in error.problems)
 
@@ -163,7 +163,7 @@ def test_any_yaml_like_text_gets_messages_not_a_traceback(tmp_path: Path, text: 
     path = tmp_path / "ngau-nhien.yaml"
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     try:
-        check(path)
+        make(path)
     except ReportgenError as error:
         assert all(str(problem).startswith(str(path)) for problem in error.problems)
 
@@ -205,7 +205,7 @@ def test_markup_and_template_code_in_every_text_field_stay_text(tmp_path: Path) 
         trial = [*lines[:number], f"{line} {payload}", *lines[number + 1 :]]
         path.write_text("\n".join(trial), encoding="utf-8")
         try:
-            check(path)
+            make(path)
         except ReportgenError:
             continue  # a number or a date: refused with a message, as it should be
         lines, kept = trial, kept + 1

@@ -19,7 +19,7 @@ from typer.testing import CliRunner, Result
 from reportgen import cli, fonts, i18n, skeleton
 from reportgen.json_schema import FILE_NAME
 from reportgen.schema import MauTheThuc, YearEnd
-from reportgen.validation import check
+from reportgen.unit import make
 from reportgen.vi import names
 from tests.conftest import html_text, pdf_text
 
@@ -83,7 +83,7 @@ def test_every_field_is_shown_and_explained(language: str) -> None:
 def test_the_skeleton_is_valid_as_written_without_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "hoi.yaml"
     path.write_text(skeleton.text("Hội Nông dân xã Kim Lư", 2024), encoding="utf-8")
-    checked = check(path)
+    checked = make(path)
     assert checked.warnings == []
     data = checked.data
     assert (data.to_chuc.ten, data.to_chuc.ten_viet_tat, data.to_chuc.dia_danh) == (
@@ -109,7 +109,7 @@ def test_the_optional_parts_switch_on_by_deleting_their_hashes(tmp_path: Path) -
         text = uncomment(text, part)
     path = tmp_path / "hoi.yaml"
     path.write_text(text, encoding="utf-8")
-    checked = check(path)
+    checked = make(path)
     assert checked.warnings == []
     data = checked.data
     assert data.khen_thuong[0].don_vi_nhan == "Chi hội thôn Bản Chẳng"
@@ -149,7 +149,7 @@ def test_the_name_gives_the_abbreviation_and_the_place(
 def test_a_province_association_names_its_national_parent(tmp_path: Path) -> None:
     path = tmp_path / "tinh.yaml"
     path.write_text(skeleton.text("Hội Khuyến học tỉnh Bắc Kạn", 2020), encoding="utf-8")
-    data = check(path).data
+    data = make(path).data
     assert data.to_chuc.co_quan_cap_tren == "Hội Khuyến học Việt Nam"
     assert data.bao_cao.noi_nhan[0] == "Hội Khuyến học Việt Nam"
 

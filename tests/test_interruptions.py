@@ -199,12 +199,12 @@ def test_ctrl_c_with_several_processes_lets_the_running_units_finish(folder: Pat
 
 CTRL_C_WHILE_CHECKING = """
 import os, signal
-from reportgen import rollup
-_check = rollup.check
-def _check_or_stop(*args, **options):
+from reportgen import unit
+_make = unit.make
+def _make_or_stop(*args, **options):
     os.kill(os.getpid(), signal.SIGINT)
-    return _check(*args, **options)
-rollup.check = _check_or_stop
+    return _make(*args, **options)
+unit.make = _make_or_stop
 """
 
 

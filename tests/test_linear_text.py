@@ -32,7 +32,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import reportgen
-from reportgen import loading, portal, prose, templating, validation, word_pictures
+from reportgen import loading, portal, prose, templating, unit, validation, word_pictures
 from reportgen.errors import ReportgenError
 from reportgen.pipeline import Format
 from reportgen.vi import legacy, parsing, typed
@@ -76,7 +76,7 @@ def seed_with(tmp_path: Path, paragraph: str) -> Path:
 def test_a_paragraph_of_numbers_is_built_at_once(tmp_path: Path, paragraph: str) -> None:
     source = seed_with(tmp_path, paragraph)
     with guarded.bounded():
-        assert validation.check(source).warnings is not None
+        assert unit.make(source).warnings is not None
         reportgen.build([source], out=tmp_path / "out", fmt=Format.HTML)
     assert paragraph[:200].replace(" ", "") in html_text(
         tmp_path / "out" / "don-vi" / "article.html"
@@ -89,7 +89,7 @@ def test_a_pasted_column_of_numbers_in_a_figure_gets_its_message_at_once(tmp_pat
     path = tmp_path / "don-vi.yaml"
     path.write_text(text, encoding="utf-8")
     with guarded.bounded(), pytest.raises(ReportgenError) as caught:
-        validation.check(path)
+        unit.make(path)
     [error] = caught.value.errors
     assert error.message.endswith("không phải là số — hãy viết số nguyên, ví dụ 63.979")
 

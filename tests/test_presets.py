@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 
 import reportgen
 from reportgen.errors import ReportgenError
-from reportgen.validation import check, upgrade_notice
+from reportgen.unit import make
+from reportgen.validation import upgrade_notice
 from tests.conftest import FARMERS, SEED, UNION, pdf_text, write_yaml
 from tests.report_pdf import CENTRE, baseline, centre, find, open_pdf, rule_under
 from tests.word_docx import border, open_docx, tables
@@ -215,16 +216,16 @@ def test_lines_given_empty_print_nothing(tmp_path: Path) -> None:
 
 
 def test_decree_30_is_what_the_samples_print(tmp_path: Path) -> None:
-    data = check(SEED).data
+    data = make(SEED).data
     assert data.the_thuc.mau is not None  # a version-1 file is read with Decree 30 said
     with pytest.raises(ReportgenError) as error:
-        check(write_yaml(tmp_path, FILE.format(name="Hội Khuyến học tỉnh Kon Tum", symbol="BC/HKH")))
+        make(write_yaml(tmp_path, FILE.format(name="Hội Khuyến học tỉnh Kon Tum", symbol="BC/HKH")))
     assert 'nên dòng số in thành "Số: 12/BC/HKH"' in str(error.value)
 
 
 def test_an_older_union_file_is_told_how_to_keep_its_header(tmp_path: Path) -> None:
     older = FILE.format(name="Huyện đoàn Na Rì", symbol="BC-HĐTN").replace("phien_ban: 2", "phien_ban: 1")
-    notice = upgrade_notice(check(write_yaml(tmp_path, older)))
+    notice = upgrade_notice(make(write_yaml(tmp_path, older)).checked)
     assert notice is not None
     assert "thêm dòng `the_thuc: {mau: nghi_dinh_30}` để giữ đầu báo cáo theo Nghị định 30" in notice.message
     upgraded = older.replace("phien_ban: 1", "phien_ban: 2") + "the_thuc: {mau: nghi_dinh_30}\n"

@@ -373,3 +373,42 @@ def test_an_article_without_photos_gets_its_share_card_in_the_preview_too(unit: 
         status, headers, _body = get(preview.url + "anh/the-chia-se.png")
         assert (status, {k.lower(): v for k, v in headers.items()}["content-type"]) == (200, "image/png")
         assert 'content="anh/the-chia-se.png"' in get(preview.url + "article.html")[2]
+
+
+def test_an_edited_sub_unit_rebuilds_the_unit_that_adds_it_up(tmp_path: Path) -> None:
+    """The province lists its districts' folder: a district's file is one of its inputs, watched.
+
+    The watcher is driven here as watchfiles drives it (folders in, each change through the
+    filter), so the test waits for no file system event and races nothing.
+    """
+    from watchfiles import Change
+
+    from reportgen.preview import Site
+
+    province = tmp_path / "tinh-bac-kan-2024.yaml"
+    shutil.copyfile(INPUTS / province.name, province)
+    shutil.copytree(INPUTS / "bac-kan-2024", tmp_path / "bac-kan-2024")
+    district = tmp_path / "bac-kan-2024" / "ba-be.yaml"
+    (tmp_path / "trang").mkdir()
+    site = Site(province, tmp_path / "trang")
+    assert site.rebuild().problems == ()
+    report = tmp_path / "trang" / "report.html"
+    assert "Hội Nông dân huyện Ba Bể</td>" in report.read_text(encoding="utf-8")
+
+    edit(district, "ten: Hội Nông dân huyện Ba Bể", "ten: Hội Nông dân huyện Ba Bể (đã sửa)")
+    stop, watched, builds = threading.Event(), [], []
+
+    def changes(*folders: Path, watch_filter: Callable[[Change, str], bool], **_: object) -> Iterator[set]:
+        watched.append(set(folders))
+        if watch_filter(Change.modified, str(district)):
+            yield {(Change.modified, str(district))}
+        stop.set()
+
+    site.watch(stop, builds.append, changes)
+    assert (tmp_path / "bac-kan-2024").resolve() in watched[0]
+    assert [build.problems for build in builds] == [()]
+    assert "Hội Nông dân huyện Ba Bể (đã sửa)</td>" in report.read_text(encoding="utf-8")
+    # A district added to the folder is a change too; an editor's backup of one is not.
+    assert site.concerns(tmp_path / "bac-kan-2024" / "pac-nam-moi.yaml")
+    assert not site.concerns(tmp_path / "bac-kan-2024" / "ba-be.yaml~")
+    assert not site.concerns(tmp_path / "bac-kan-2024" / "ghi-chu.txt")

@@ -17,9 +17,10 @@ import pdfplumber
 import pytest
 
 import reportgen
-from reportgen import fonts, pipeline, templating
+from reportgen import fonts, templating, unit
+from reportgen.loading import load
 from reportgen.rendering import Printer
-from reportgen.validation import load_and_validate
+from reportgen.validation import validate
 from tests.conftest import INPUTS, ROOT, SECOND
 from tests.report_pdf import X_TOLERANCE, find, find_all, lines, open_pdf, style
 
@@ -37,7 +38,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def names() -> list[str]:
-    _, data = load_and_validate(LONG)
+    data = validate(load(LONG))
     return [c.ten_bang for group in data.chi_tieu.values() for c in group.danh_sach.values()]
 
 
@@ -140,8 +141,9 @@ def print_report(folder: Path, text: str, printer: Printer) -> Any:
     source = folder / "don-vi.yaml"
     source.write_text(text, encoding="utf-8")
     shutil.copytree(INPUTS / "anh", folder / "anh", dirs_exist_ok=True)
-    [unit] = pipeline.prepare([source])
-    return pdfplumber.open(io.BytesIO(printer.pdf(unit.html["report"], folder)))
+    documents = unit.rendered(source).documents
+    assert documents is not None
+    return pdfplumber.open(io.BytesIO(printer.pdf(documents.html["report"], folder)))
 
 
 # Without the report's break rules these lengths strand "5. Công tác thi đua" (0 more lines),

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportgen.errors import ReportgenError
-from reportgen.validation import check
+from reportgen.unit import make
 from tests.conftest import SECOND, SEED
 
 SAMPLES = [SEED.read_text(encoding="utf-8"), SECOND.read_text(encoding="utf-8")]
@@ -35,7 +35,7 @@ def test_a_mangled_file_gets_messages_not_a_traceback(tmp_path: Path, text: str)
     path = tmp_path / "hong.yaml"
     path.write_text(text, encoding="utf-8")
     try:
-        checked = check(path)
+        checked = make(path)
     except ReportgenError as error:
         assert error.problems
         assert all(str(problem).startswith(f"{path}") for problem in error.problems)

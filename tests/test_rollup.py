@@ -11,7 +11,7 @@ import pytest
 
 import reportgen
 from reportgen.errors import ReportgenError
-from reportgen.rollup import check
+from reportgen.unit import make
 
 from .conftest import INPUTS, html_text, pdf_text
 
@@ -28,7 +28,7 @@ def sample(tmp_path: Path) -> Path:
 
 def figures(path: Path) -> dict[str, tuple[str | None, ...]]:
     """Each indicator's figures as they print: a sum is written in the unit of what it adds up."""
-    data = check(path).data
+    data = make(path).data
     return {
         key: tuple(None if f is None else str(f) for f in (c.gia_tri, c.nam_truoc, c.ke_hoach, c.tong))
         for group in data.chi_tieu.values()
@@ -37,7 +37,7 @@ def figures(path: Path) -> dict[str, tuple[str | None, ...]]:
 
 
 def test_the_province_adds_up_its_eight_districts() -> None:
-    rolled = check(PROVINCE)
+    rolled = make(PROVINCE)
     assert len(rolled.sub_units) == 8
     assert rolled.sub_units[0].ten == "Hội Nông dân huyện Ba Bể"
     assert figures(PROVINCE) == {
@@ -49,15 +49,15 @@ def test_the_province_adds_up_its_eight_districts() -> None:
         # The districts typed "5.500 triệu" and so on: their sum is written in triệu too.
         "quy_ho_tro": ("57.600 triệu đồng", "52.700 triệu đồng", None, None),
     }
-    assert rolled.read[0] == PROVINCE
-    assert BRANCHES in rolled.read and BRANCHES / "na-ri.yaml" in rolled.read
+    assert rolled.inputs[0] == PROVINCE
+    assert BRANCHES in rolled.inputs and BRANCHES / "na-ri.yaml" in rolled.inputs
 
 
 def test_a_stated_figure_that_differs_from_the_sum_names_both_values_and_places(sample: Path) -> None:
     text = sample.read_text(encoding="utf-8").replace("gia_tri: 1.096", "gia_tri: 1.009")
     sample.write_text(text, encoding="utf-8")
     with pytest.raises(ReportgenError) as raised:
-        check(sample)
+        make(sample)
     assert [str(problem) for problem in raised.value.problems] == [
         f"{sample}:44:18: chi_tieu.to_chuc_hoi.danh_sach.chi_hoi.gia_tri: ghi 1.009 nhưng tổng của "
         f"8 đơn vị trực thuộc (`don_vi_truc_thuoc` ở {sample}:16:5) là 1.096 — hãy sửa thành 1.096, "
@@ -71,7 +71,7 @@ def test_money_mismatches_are_worded_as_money(sample: Path) -> None:
     )
     sample.write_text(text, encoding="utf-8")
     with pytest.raises(ReportgenError) as raised:
-        check(sample)
+        make(sample)
     (problem,) = raised.value.problems
     assert "ghi 57,5 tỷ đồng nhưng tổng" in problem.message
     assert "là 57.600 triệu đồng" in problem.message
@@ -87,7 +87,7 @@ def test_an_error_in_a_district_is_reported_at_its_own_line(sample: Path) -> Non
     district = sample.parent / BRANCHES.name / "ba-be.yaml"
     district.write_text(district.read_text(encoding="utf-8").replace("11.002", "11.002,5"), encoding="utf-8")
     with pytest.raises(ReportgenError) as raised:
-        check(sample)
+        make(sample)
     (problem,) = raised.value.errors
     assert str(problem).startswith(f"{district}:26:18: chi_tieu.to_chuc_hoi.danh_sach.hoi_vien.gia_tri: ")
 
@@ -98,7 +98,7 @@ def test_a_missing_sub_unit_and_a_loop_are_refused(tmp_path: Path, sample: Path)
     )
     sample.write_text(text, encoding="utf-8")
     with pytest.raises(ReportgenError) as raised:
-        check(sample)
+        make(sample)
     assert [str(problem) for problem in raised.value.problems] == [
         f"{sample}:17:5: don_vi_truc_thuoc: không có tệp hay thư mục `khong-co.yaml` "
         "(tính từ thư mục của tệp này)",
@@ -123,7 +123,7 @@ def test_levels_are_only_depth_a_province_over_districts_over_communes(tmp_path:
     province = province.replace("        gia_tri: 1.096\n", "")
     (tmp_path / "tinh.yaml").write_text(province, encoding="utf-8")
     assert figures(tmp_path / "tinh.yaml")["hoi_vien"][0] == "5.518"
-    assert check(tmp_path / "tinh.yaml").sub_units[0].chi_so["hoi_vien"].gia_tri.value == Decimal(5518)
+    assert make(tmp_path / "tinh.yaml").sub_units[0].chi_so["hoi_vien"].gia_tri.value == Decimal(5518)
 
 
 def test_the_report_has_an_annex_and_the_article_says_toan_tinh(tmp_path: Path) -> None:

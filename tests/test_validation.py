@@ -16,8 +16,10 @@ import pytest
 
 from reportgen import i18n
 from reportgen.errors import ReportgenError
+from reportgen.loading import load
 from reportgen.schema import Buoi, YearEnd
-from reportgen.validation import check, load_and_validate
+from reportgen.unit import make
+from reportgen.validation import validate
 from tests.conftest import INPUTS, SEED, write_yaml
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -54,14 +56,14 @@ def folder(tmp_path: Path) -> Path:
 
 
 def valid(folder: Path, text: str) -> YearEnd:
-    return load_and_validate(write_yaml(folder, text))[1]
+    return validate(load(write_yaml(folder, text)))
 
 
 def problems(folder: Path, text: str) -> list[str]:
     """Every error and warning of the file, as ``reportgen validate`` prints them, minus the path."""
     path = write_yaml(folder, text)
     try:
-        found = check(path).warnings
+        found = make(path).warnings
     except ReportgenError as error:
         assert str(error) == "\n".join(str(p) for p in error.problems)
         found = error.problems
@@ -333,5 +335,5 @@ def test_every_problem_in_a_file_is_reported_at_once_in_file_order(folder: Path)
 def test_each_line_starts_with_the_file_path(folder: Path) -> None:
     path = write_yaml(folder, edit(("buoi: sáng", "buoi: trưa")))
     with pytest.raises(ReportgenError) as caught:
-        load_and_validate(path)
+        validate(load(path))
     assert str(caught.value).startswith(f"{path}:17:9: hoi_nghi.buoi: ")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import reportgen
-from reportgen.rollup import check
 from reportgen.schema import VERSION, version_of
+from reportgen.unit import make
 from reportgen.validation import upgrade_notice
 from tests.conftest import BUILT_AT, INPUTS, SECOND, SEED
 
@@ -48,15 +48,15 @@ def test_following_the_note_gives_a_version_2_file_that_builds_the_same(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILT_AT)  # both builds at one time: the article says when
-    notice = upgrade_notice(check(source).checked)
+    notice = upgrade_notice(make(source).checked)
     assert notice is not None and notice.message.startswith("lưu ý: tệp viết theo mẫu phiên bản 1")
     shutil.copytree(source.parent, tmp_path / "v2", ignore=shutil.ignore_patterns("*.yaml"))
     if source == PROVINCE:
         shutil.copytree(INPUTS / "bac-kan-2024", tmp_path / "v2" / "bac-kan-2024", dirs_exist_ok=True)
     upgraded = tmp_path / "v2" / source.name
     upgraded.write_text(follow(source.read_text(encoding="utf-8"), notice.message), encoding="utf-8")
-    assert version_of(check(upgraded).checked.document.data) == VERSION
-    assert upgrade_notice(check(upgraded).checked) is None
+    assert version_of(make(upgraded).checked.document.data) == VERSION
+    assert upgrade_notice(make(upgraded).checked) is None
 
     reportgen.build([source], out=tmp_path / "one", fmt=reportgen.Format.HTML)
     reportgen.build([upgraded], out=tmp_path / "two", fmt=reportgen.Format.HTML)
@@ -73,7 +73,7 @@ def test_a_percentage_with_a_total_builds_in_version_1_and_is_told_to_drop_it(tm
     )
     path = tmp_path / "ty-le.yaml"
     path.write_text(text, encoding="utf-8")
-    notice = upgrade_notice(check(path).checked)
+    notice = upgrade_notice(make(path).checked)
     assert notice is not None and notice.message.endswith("; xoá dòng `tong` ở chỉ tiêu tỷ lệ `tap_huan`")
     reportgen.build([path], out=tmp_path / "out", fmt=reportgen.Format.HTML)
     article = (tmp_path / "out" / "ty-le" / "article.txt").read_text(encoding="utf-8")
@@ -82,8 +82,8 @@ def test_a_percentage_with_a_total_builds_in_version_1_and_is_told_to_drop_it(tm
     upgraded = tmp_path / "ty-le-2.yaml"
     upgraded.write_text(follow(text, notice.message), encoding="utf-8")
     assert "tong: 100" not in upgraded.read_text(encoding="utf-8")
-    assert upgrade_notice(check(upgraded).checked) is None
+    assert upgrade_notice(make(upgraded).checked) is None
 
 
 def test_a_version_2_file_gets_no_note() -> None:
-    assert upgrade_notice(check(INPUTS / "cuu-chien-binh-bac-lieu-2024.yaml").checked) is None
+    assert upgrade_notice(make(INPUTS / "cuu-chien-binh-bac-lieu-2024.yaml").checked) is None
