@@ -62,7 +62,7 @@ def body(page: str) -> str:
 def plain_text(page: str) -> str:
     r"""Write the whole article in ``page`` as plain text: a paragraph a line, a blank line between.
 
-    A photo is left as its caption in brackets, where it stood.
+    A photo is left as its caption in brackets, where it stood; an item of a list starts with "- ".
 
     >>> print(plain_text('<article><header><h1>Tiêu đề</h1><p><time>20/01/2021</time></p></header>'
     ...                  '<p>Có  63.979\n hộ &amp; 33 dòng họ.</p><figure><img src="a.jpg" alt="A">'
@@ -95,12 +95,13 @@ class _Blocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self._parts: list[str] = []
-        self._caption = False
+        self._caption = self._item = False
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag in self.BLOCKS:
             self._end_block()
             self._caption = tag == "figcaption"
+            self._item = tag == "li"
         elif tag == "br":
             self._parts.append(" ")
 
@@ -118,5 +119,5 @@ class _Blocks(HTMLParser):
     def _end_block(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._parts)).strip()
         if text:
-            self.blocks.append(f"[Ảnh: {text}]" if self._caption else text)
-        self._parts, self._caption = [], False
+            self.blocks.append(f"[Ảnh: {text}]" if self._caption else f"- {text}" if self._item else text)
+        self._parts, self._caption, self._item = [], False, False

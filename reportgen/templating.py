@@ -171,7 +171,9 @@ def _chart(context: jinja2.runtime.Context, keys: Iterable[str]) -> markupsafe.M
     for key in keys:
         if key not in indicators:
             raise jinja2.UndefinedError(_("không có chỉ tiêu `{key}` để vẽ biểu đồ").format(key=key))
-    return markupsafe.Markup(charts.indicator_chart([indicators[key] for key in keys], context["nam"]))
+    return markupsafe.Markup(
+        charts.indicator_chart([indicators[key] for key in keys], context["nam"], context.get("ky"))
+    )
 
 
 def balance(text: str, width: int = 50) -> markupsafe.Markup:

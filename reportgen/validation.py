@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import breakdowns, plausibility, presets
+from reportgen import breakdowns, coherence, plausibility, presets
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
@@ -31,9 +31,16 @@ from reportgen.schema import (
     VERSION,
     YearEnd,
     current,
+    noi_dung,
     v1,
     version_of,
 )
+
+# What pydantic puts in an error's location that is no field of the file: a dict's key, the kind
+# of an item of a text.
+_NOT_FIELDS = ("[key]", *noi_dung.TAGS)
+# An item of a text by the key that says its kind, for messages.
+_ITEM_KEYS = dict(zip(noi_dung.TAGS, ("", "muc:", "diem:", "y:"), strict=True))
 
 
 def validate(document: Document) -> YearEnd:
@@ -60,6 +67,7 @@ def validate(document: Document) -> YearEnd:
     if data is not None:
         problems += breakdowns.check(document, data)
         problems += presets.check(document, data)
+        problems += coherence.check(document, data)
     if problems or data is None:
         raise ReportgenError(problems)
     return data
@@ -77,7 +85,7 @@ def _hides_keys(detail: ErrorDetails) -> bool:
 
 def _schema_problems(document: Document, error: ValidationError, version: int) -> Iterator[Problem]:
     for detail in error.errors():
-        address: Path_ = tuple(part for part in detail["loc"] if part != "[key]")
+        address: Path_ = tuple(part for part in detail["loc"] if part not in _NOT_FIELDS)
         if detail["type"] == "missing":
             # A missing field has no line of its own: point at the section it belongs in (its
             # key's line), or at the file for a top-level field, never at a neighbour's line.
@@ -114,7 +122,22 @@ def _message(detail: ErrorDetails, address: Path_, version: int) -> str:
         return _('"{given}" ngoài khoảng cho phép — cần số ≤ {bound}').format(given=given, bound=ctx["le"])
     if kind == "too_short":
         return _("cần ít nhất một mục")
+    if kind == "union_tag_not_found":
+        return _item_hint(address)
+    if kind == "union_tag_invalid":
+        used = _ITEM_KEYS.get(str(ctx.get("tag")), str(ctx.get("tag")))
+        return _("`{used}` không dùng được ở đây — {hint}").format(used=used, hint=_item_hint(address))
     return _("giá trị không hợp lệ ({reason})").format(reason=detail["msg"])
+
+
+def _item_hint(address: Path_) -> str:
+    """What an item of a text may be where ``address`` points: in a part, a point, or a sub-point."""
+    depth = address.count("noi_dung")
+    if depth == 0:
+        return _("cần một đoạn văn, một mục đánh số (`muc:` rồi `noi_dung:`) hoặc các ý gạch đầu dòng (`y:`)")
+    if depth == 1:
+        return _("cần một đoạn văn, một điểm (`diem:` rồi `noi_dung:`) hoặc các ý gạch đầu dòng (`y:`)")
+    return _("cần một đoạn văn hoặc các ý gạch đầu dòng (`y:`)")
 
 
 def _enum_hint(given: str, choices: list[str]) -> str:
@@ -264,22 +287,47 @@ def _cross_check(document: Document, version: int, *, check_placeholders: bool =
             keys.indicators.setdefault(key, _as_dict(_as_dict(group.get("danh_sach")).get(key)))
         else:
             keys.targets.add(key)
-    for part in ("ket_qua", "han_che", "phuong_huong") if check_placeholders else ():
-        yield from _check_placeholders(document, part, keys, version)
+    if check_placeholders:
+        texts = [text for part in _FILLED for text in _raw_texts(raw.get(str(part[0])), part)]
+        meeting = _as_dict(raw.get("hoi_nghi"))
+        if isinstance(meeting.get("dai_dien_cho"), str):
+            texts.append((("hoi_nghi", "dai_dien_cho"), meeting["dai_dien_cho"]))
+        yield from _check_placeholders(document, texts, keys, version)
 
 
 def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _check_placeholders(document: Document, part: str, keys: _Keys, version: int) -> Iterator[Problem]:
-    # Read the raw texts, not the paragraphs split from them, to point at the right line.
-    raw = document.data.get(part)
-    texts = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
-    for index, text in texts:
-        if not isinstance(text, str):
+_FILLED: tuple[Path_, ...] = (("loi_mo_dau",), ("ket_qua",), ("han_che",), ("phuong_huong",))
+"""The parts whose texts may name indicators: ``{key}``."""
+
+
+def _raw_texts(raw: Any, address: Path_) -> Iterator[tuple[Path_, str]]:
+    """Every text of a part as typed, with its address: paragraphs, points' titles, dashed items.
+
+    Read from the raw document, not the paragraphs split from it, to point at the right line.
+    """
+    if isinstance(raw, str):
+        yield address, raw
+        return
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        here: Path_ = (*address, index)
+        if isinstance(item, str):
+            yield here, item
             continue
-        address: Path_ = (part,) if index is None else (part, index)
+        item = _as_dict(item)
+        for title in ("muc", "diem"):
+            if isinstance(item.get(title), str):
+                yield (*here, title), item[title]
+        yield from _raw_texts(item.get("noi_dung"), (*here, "noi_dung"))
+        yield from _raw_texts(item.get("y"), (*here, "y"))
+
+
+def _check_placeholders(
+    document: Document, texts: list[tuple[Path_, str]], keys: _Keys, version: int
+) -> Iterator[Problem]:
+    for address, text in texts:
         for match in PLACEHOLDER.finditer(text):
             key, form = match["key"], match["form"] or ""
             wrong = _wrong_form(match[0], key, form, keys, version)

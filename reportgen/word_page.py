@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 CLASS_STYLES = {
+    "dashes": "Normal",  # the report's "- …" items are paragraphs, their dash typed, as Decree 30 has them
     "kind": "Title",
     "subject": "Subtitle",
     "annex-label": "Phụ lục (tiêu đề)",
