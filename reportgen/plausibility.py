@@ -25,7 +25,7 @@ from reportgen.vi.dates import date_short
 from reportgen.vi.figures import Figure, computed, written
 from reportgen.vi.numbers import percent, round_half_up
 from reportgen.vi.parsing import ParseError, parse_date, parse_integer
-from reportgen.vi.periods import YEAR, Ky
+from reportgen.vi.periods import YEAR, YEAR_AND_MID_TERM, Ky
 
 MOVED_MORE_THAN = Decimal(50)
 """A change on last year above this, in percent of last year, looks like a typing mistake; over
@@ -93,7 +93,10 @@ def _indicator(document: Document, address: Path_, indicator: Any, period: Ky | 
     previous: Figure | None = indicator.nam_truoc
     if previous is not None and previous.value:
         compared = getattr(indicator, "so_voi_nam", None)
-        if period is None or period.so_voi(compared) == f"năm {period.nam - 1}":
+        usual = period is None or (
+            period.loai in (YEAR, YEAR_AND_MID_TERM) and (compared or period.nam_so_sanh) == period.nam - 1
+        )
+        if period is None or usual:
             yield from _moved(document, here, figure, previous, 1, _("năm trước"))
         else:
             yield from _moved(
@@ -204,8 +207,16 @@ def _dates(document: Document, period: Ky | None) -> Iterator[Problem]:
             continue
         if start <= day <= end:
             continue
-        message = _("ngày {day} nằm ngoài mùa tổng kết {period} (từ {start} đến {end})").format(
-            day=date_short(day), period=period.ten, start=date_short(start), end=date_short(end)
+        if period.loai == YEAR:
+            message = _("ngày {day} nằm ngoài mùa tổng kết năm {year} (từ {start} đến {end})")
+        else:
+            message = _("ngày {day} nằm ngoài mùa báo cáo `{period}` (từ {start} đến {end})")
+        message = message.format(
+            day=date_short(day),
+            year=period.nam,
+            period=period.ten,
+            start=date_short(start),
+            end=date_short(end),
         )
         fixed = _moved_into(day, start, end)
         if fixed is not None:

@@ -217,9 +217,8 @@ class TieuDeMuc(_Model):
     """Tên phần phương hướng: mặc định `PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024` (theo kỳ báo cáo)."""
 
 
+# In the JSON Schema, a list that may also be given as one text (split into paragraphs).
 class _OneOrList:
-    """In the JSON Schema, a list that may also be given as one text (split into paragraphs)."""
-
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
