@@ -76,7 +76,7 @@ def panel(indicator: ChiTieu, year: int, period: Ky | None = None) -> Panel:
     for label, figure, colour in (
         (period.cot_ngan(earlier), indicator.nam_truoc, LAST_YEAR),
         (period.cot_ngan(year), row, THIS_YEAR),
-        (period.ke_hoach[:1].upper() + period.ke_hoach[1:], indicator.ke_hoach, TARGET),
+        (period.ke_hoach_ngan, indicator.ke_hoach, TARGET),
     ):
         if figure is not None:
             bars.append((label, float(figure.value / divisor), figures.cell(figure, row), colour))

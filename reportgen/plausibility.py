@@ -25,7 +25,7 @@ from reportgen.vi.dates import date_short
 from reportgen.vi.figures import Figure, computed, written
 from reportgen.vi.numbers import percent, round_half_up
 from reportgen.vi.parsing import ParseError, parse_date, parse_integer
-from reportgen.vi.periods import YEAR, YEAR_AND_MID_TERM, Ky
+from reportgen.vi.periods import HALF_YEAR, TERM, YEAR, Ky
 
 MOVED_MORE_THAN = Decimal(50)
 """A change on last year above this, in percent of last year, looks like a typing mistake; over
@@ -93,15 +93,8 @@ def _indicator(document: Document, address: Path_, indicator: Any, period: Ky | 
     previous: Figure | None = indicator.nam_truoc
     if previous is not None and previous.value:
         compared = getattr(indicator, "so_voi_nam", None)
-        usual = period is None or (
-            period.loai in (YEAR, YEAR_AND_MID_TERM) and (compared or period.nam_so_sanh) == period.nam - 1
-        )
-        if period is None or usual:
-            yield from _moved(document, here, figure, previous, 1, _("năm trước"))
-        else:
-            yield from _moved(
-                document, here, figure, previous, period.years_between(compared), period.so_voi(compared)
-            )
+        years = 1 if period is None else period.years_between(compared)
+        yield from _moved(document, here, figure, previous, years, _compared_with(period, compared))
     total: Figure | None = indicator.tong
     if total is not None and kind is not Loai.TY_LE and value > total.value:
         yield _warning(
@@ -123,6 +116,20 @@ def _indicator(document: Document, address: Path_, indicator: Any, period: Ky | 
                 ratio=percent(value / target.value * 100), value=written(figure), target=written(target)
             ),
         )
+
+
+def _compared_with(period: Ky | None, year: int | None) -> str:
+    """What a figure is compared with, as a message says it: last year, the start of the term…"""
+    if period is None:
+        return _("năm trước")
+    year = year or period.nam_so_sanh
+    if period.loai == HALF_YEAR:
+        return _("cùng kỳ năm {year}").format(year=year)
+    if period.loai == TERM and year == period.tu_nam:
+        return _("năm đầu nhiệm kỳ {year}").format(year=year)
+    if year == period.nam - 1:
+        return _("năm trước")
+    return _("năm {year}").format(year=year)
 
 
 def _moved(

@@ -265,7 +265,7 @@ def chart(sample: Sample, lines: list[str], where: str) -> Iterator[Printed]:
     ticks = {
         period.cot_ngan(period.nam_so_sanh): "nam_truoc",
         period.cot_ngan(year): "gia_tri",
-        period.ke_hoach[:1].upper() + period.ke_hoach[1:]: "ke_hoach",
+        period.ke_hoach_ngan: "ke_hoach",
     }
     index = 0
     while index < len(lines):

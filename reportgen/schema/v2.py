@@ -156,7 +156,17 @@ def _attainment(value: Any) -> Any:
             return words
     if said in ("không đạt", "khong dat"):
         return MucDat.CHUA_DAT
-    return typed.read(value, Loai.TY_LE)
+    try:
+        return typed.read(value, Loai.TY_LE)
+    except parsing.ParseError:
+        meant = {"vuot": MucDat.VUOT, "dat": MucDat.DAT, "chua dat": MucDat.CHUA_DAT}.get(said)
+        hint = _('có phải ý bạn là "{meant}"? ').format(meant=meant.value) if meant else ""
+        raise ValueError(
+            _(
+                '"{value}" không phải mức đạt kế hoạch — {hint}hãy viết một tỷ lệ, ví dụ `421%`, '
+                "hoặc `vượt`, `đạt`, `chưa đạt`"
+            ).format(value=parsing.clean(value), hint=hint)
+        ) from None
 
 
 class ChiTieu(_Model):

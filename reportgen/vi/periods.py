@@ -234,6 +234,15 @@ class Ky:
         """
         return {HALF_YEAR: "kế hoạch năm", TERM: "chỉ tiêu nhiệm kỳ"}.get(self.loai, "kế hoạch")
 
+    @property
+    def ke_hoach_ngan(self) -> str:
+        """A target as the label under a chart's bar calls it, short enough to fit there.
+
+        >>> [Ky(kind, 2023, 2019).ke_hoach_ngan for kind in (YEAR, HALF_YEAR, TERM)]
+        ['Kế hoạch', 'Kế hoạch', 'Chỉ tiêu']
+        """
+        return "Chỉ tiêu" if self.loai == TERM else "Kế hoạch"
+
     # --- plausibility -----------------------------------------------------------------------------
 
     def years_between(self, year: int | None = None) -> int:
