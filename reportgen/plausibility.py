@@ -119,7 +119,7 @@ def _indicator(document: Document, address: Path_, indicator: Any, period: Ky | 
 
 
 def _compared_with(period: Ky | None, year: int | None) -> str:
-    """What a figure is compared with, as a message says it: last year, the start of the term…"""
+    """What a figure is compared with, as a message says it: last year, the first year of the term."""
     if period is None:
         return _("năm trước")
     year = year or period.nam_so_sanh

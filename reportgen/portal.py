@@ -66,7 +66,8 @@ def plain_text(page: str) -> str:
 
     >>> print(plain_text('<article><header><h1>Tiêu đề</h1><p><time>20/01/2021</time></p></header>'
     ...                  '<p>Có  63.979\n hộ &amp; 33 dòng họ.</p><figure><img src="a.jpg" alt="A">'
-    ...                  '<figcaption>Toàn cảnh</figcaption></figure><ul><li>Cờ thi đua;</li></ul></article>'), end="")
+    ...                  '<figcaption>Toàn cảnh</figcaption></figure>'
+    ...                  '<ul><li>Cờ thi đua;</li></ul></article>'), end="")
     Tiêu đề
     <BLANKLINE>
     20/01/2021

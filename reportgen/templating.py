@@ -23,7 +23,7 @@ from reportgen import prose, webfont
 from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
-from reportgen.vi import FILTERS, figures
+from reportgen.vi import FILTERS, dates, documents, figures, mentions
 
 DEFAULT_PREFIX = "!default"
 COMPARE_TEMPLATE = "_compare.html"
@@ -251,6 +251,11 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         absolute_url=absolute_url,
         chart=_chart,
         balance=balance,
+        # The document's words besides figures (docs/documents.md).
+        lead_date=dates.lead_date,
+        dateline=dates.dateline,
+        first_mention=mentions.first_mention,
+        point_letter=documents.point_letter,
     )
     return env
 

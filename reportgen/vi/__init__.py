@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportgen.vi.dates import date_admin, date_short, dateline, lead_date, place_date, weekday_date
-from reportgen.vi.documents import doc_number, point_letter, roman
+from reportgen.vi.dates import date_admin, date_short, place_date, weekday_date
+from reportgen.vi.documents import doc_number, roman
 from reportgen.vi.lists import list_and
-from reportgen.vi.mentions import first_mention
 from reportgen.vi.numbers import change, money, money_short, number, percent
 from reportgen.vi.words import money_words, number_words
 
@@ -35,11 +34,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "date_admin": date_admin,
     "place_date": place_date,
     "weekday_date": weekday_date,
-    "lead_date": lead_date,
-    "dateline": dateline,
     "roman": roman,
-    "point_letter": point_letter,
-    "first_mention": first_mention,
     "list_and": list_and,
     "change": change,
     "doc_number": doc_number,
