@@ -151,6 +151,11 @@ def _kind(node: dict[str, Any], root: dict[str, Any]) -> str:
         return _("các trường bên dưới")
     if "patternProperties" in node:
         return _("các mục, mỗi mục dưới một khoá riêng")
+    if kind == "object" and _resolve(node.get("additionalProperties") or {}, root).get("type") == [
+        "number",
+        "string",
+    ]:
+        return _("các dòng `tên: số`")
     if kind == "array":
         items = _resolve(node.get("items", {}), root)
         return _("danh sách các mục như bên dưới") if "properties" in items else _("danh sách chữ")
