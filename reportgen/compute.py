@@ -107,7 +107,7 @@ class Context(TypedDict):
     nhom_khen_thuong: list[NhomKhenThuong]
     """The awards by giver, the highest first, proposals last (:mod:`reportgen.awards`)."""
     liet_ke_khen_thuong: LietKe
-    """Where a giver's awards are written as a dashed list: ``khong``, ``bao_cao``, ``bai_viet``, ``ca_hai``."""
+    """Where a giver's awards are a dashed list: ``khong``, ``bao_cao``, ``bai_viet``, ``ca_hai``."""
     anh: list[Photo]
     """The photos whose files were found, in web sizes; a missing one is left out."""
     bai_viet: BaiViet

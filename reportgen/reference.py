@@ -142,7 +142,9 @@ def _kind(node: dict[str, Any], root: dict[str, Any]) -> str:
     if "enum" in node:
         return _("một trong: {choices}").format(choices=", ".join(f"`{value}`" for value in node["enum"]))
     if "anyOf" in node:  # one paragraph or a list of them, and perhaps of points
-        items = next((c.get("items", {}) for c in node["anyOf"] if c.get("type") == "array"), {})
+        items: dict[str, Any] = next(
+            (choice.get("items", {}) for choice in node["anyOf"] if choice.get("type") == "array"), {}
+        )
         if "oneOf" in items or "anyOf" in items:
             return _("đoạn văn, hoặc danh sách đoạn văn và mục như bên dưới")
         return _("đoạn văn, hoặc danh sách đoạn văn")
