@@ -113,7 +113,9 @@ def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> U
     card = None
     if write_html and context["the_chia_se"] is not None:
         # Drawn from the page's own headline, so that a template's headline is the card's too.
-        card = sharecard.draw(sharecard.headline_of(html["article"]), data.to_chuc.ten, data.nam)
+        card = sharecard.draw(
+            sharecard.headline_of(html["article"]), data.to_chuc.ten, data.nam, context["ky"].the
+        )
     return Unit(
         checked.document.path,
         context,

@@ -137,6 +137,17 @@ class Ky:
         return f"kỷ niệm {self.ky_niem} năm ngày thành lập"
 
     @property
+    def the(self) -> str:
+        """The review in a few words, as a card that shares the article names it.
+
+        >>> [Ky(kind, 2023, 2019, 2024).the for kind in (YEAR_AND_MID_TERM, HALF_YEAR, TERM)]
+        ['Tổng kết năm 2023', 'Sơ kết 6 tháng đầu năm 2023', 'Tổng kết nhiệm kỳ 2019–2024']
+        """
+        if self.loai == HALF_YEAR:
+            return f"Sơ kết {self.ten}"
+        return f"Tổng kết {self.ten}" if self.loai in (TERM, YEARS) else f"Tổng kết năm {self.nam}"
+
+    @property
     def trich_yeu(self) -> str:
         """The report's subject when the input gives none.
 
