@@ -233,6 +233,7 @@ def article_date(data: YearEnd) -> datetime.date:
 def period(data: YearEnd) -> Ky:
     """The period the file's report covers.
 
+    >>> from reportgen.schema import KyBaoCao
     >>> period(YearEnd.model_construct(nam=2023, ky_bao_cao=KyBaoCao(loai="sau_thang"))).ten
     '6 tháng đầu năm 2023'
     """

@@ -238,7 +238,7 @@ def upgrade_steps(data: YearEnd, *, stated: bool = True) -> list[str]:
     if union is not None and union.rules == MauTheThuc.DOAN:
         # Version 2 heads a Youth Union's report by the Union's rules unless the file says otherwise.
         steps.append(_("thêm dòng `the_thuc: {mau: nghi_dinh_30}` để giữ đầu báo cáo theo Nghị định 30"))
-    kept = _givers_out_of_rank(data)
+    kept = _givers_out_of_rank(data) if data.khen_thuong else None
     if kept:
         steps.append(
             _(
