@@ -134,7 +134,9 @@ def rules_of(data: YearEnd) -> MauTheThuc:
 
 
 def header(data: YearEnd, day: datetime.date | None) -> Header:
-    """The header of ``data``'s report, dated ``day`` (None: not dated yet): its rules' lines, or the file's own.
+    """The header of ``data``'s report, dated ``day``: its rules' lines, or the file's own where given.
+
+    A report not dated yet (``day`` None) leaves the day, month and year blank, to be written in.
 
     >>> from reportgen.schema import BaoCao, NguoiKy, TheThuc, ToChuc
     >>> data = YearEnd.model_construct(

@@ -33,7 +33,6 @@ from reportgen.schema.common import (
     _text_to,
     figure_from,
 )
-from reportgen.schema.the_thuc import TheThuc
 from reportgen.schema.noi_dung import (
     BaiViet,
     Contents,
@@ -44,6 +43,7 @@ from reportgen.schema.noi_dung import (
     TieuDeMuc,
     Year,
 )
+from reportgen.schema.the_thuc import TheThuc
 from reportgen.vi import parsing, typed
 
 VERSION = 2
