@@ -354,3 +354,15 @@ def test_the_new_samples_pass_an_editor_s_check_and_give_no_warning() -> None:
     for sample in NEW_SAMPLES:
         assert mistakes(sample.read_text(encoding="utf-8")) == [], sample.name
         assert check(sample).checked.warnings == [], sample.name
+
+
+def test_a_report_not_dated_yet_leaves_its_date_blank_under_any_rules() -> None:
+    from reportgen import presets
+    from reportgen.schema import BaoCao, NguoiKy, TheThuc, ToChuc, YearEnd
+
+    data = YearEnd.model_construct(
+        to_chuc=ToChuc(ten="Tỉnh đoàn Kon Tum", ten_viet_tat="TĐTN", dia_danh="Kon Tum"),
+        bao_cao=BaoCao(so="1", ky_hieu="BC/TĐTN", nguoi_ky=NguoiKy(chuc_vu="BÍ THƯ", ho_ten="A")),
+        the_thuc=TheThuc(),
+    )
+    assert presets.header(data, None).dia_danh_ngay == f"Kon Tum, ngày {BLANK} tháng {BLANK} năm {BLANK}"
