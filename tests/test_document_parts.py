@@ -19,6 +19,7 @@ from reportgen.schema import KhenThuong
 from reportgen.validation import upgrade_notice
 from reportgen.vi.dates import BLANK, dateline, lead_date, place_date
 from reportgen.vi.documents import point_letter
+from reportgen.vi.lines import name_lines, title_lines
 from reportgen.vi.mentions import first_mention
 from reportgen.vi.periods import HALF_YEAR, TERM, YEAR, YEAR_AND_MID_TERM, YEARS, Ky
 from reportgen.vi.ranks import rank_of
@@ -213,6 +214,66 @@ def test_the_first_mention_introduces_the_abbreviation_and_the_place(
 
 def test_points_are_lettered_in_the_vietnamese_alphabet() -> None:
     assert "".join(point_letter(n) for n in range(1, 24)) == "abcdđeghiklmnopqrstuvxy"
+
+
+# --- lines of a title and of a name ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "expected"),
+    [
+        ("HỘI NÔNG DÂN HUYỆN NA RÌ", 24, ["HỘI NÔNG DÂN HUYỆN NA RÌ"]),
+        ("HỘI NÔNG DÂN HUYỆN CÁI BÈ", 24, ["HỘI NÔNG DÂN", "HUYỆN CÁI BÈ"]),
+        ("HỘI LIÊN HIỆP PHỤ NỮ HUYỆN ĐÔNG SƠN", 24, ["HỘI LIÊN HIỆP PHỤ NỮ", "HUYỆN ĐÔNG SƠN"]),
+        ("HỘI KHUYẾN HỌC XÃ NAM MẪU", 24, ["HỘI KHUYẾN HỌC", "XÃ NAM MẪU"]),
+        ("HỘI CỰU CHIẾN BINH THỊ TRẤN YẾN LẠC", 24, ["HỘI CỰU CHIẾN BINH", "THỊ TRẤN YẾN LẠC"]),
+        ("HỘI CHỮ THẬP ĐỎ THÀNH PHỐ HỒ CHÍ MINH", 24, ["HỘI CHỮ THẬP ĐỎ", "THÀNH PHỐ HỒ CHÍ MINH"]),
+        ("TRUNG ƯƠNG HỘI NÔNG DÂN VIỆT NAM", 27, ["TRUNG ƯƠNG", "HỘI NÔNG DÂN VIỆT NAM"]),
+        ("TRUNG ƯƠNG HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", 27, ["TRUNG ƯƠNG", "HỘI LIÊN HIỆP PHỤ NỮ", "VIỆT NAM"]),
+        ("BAN THƯỜNG VỤ HỘI NÔNG DÂN TỈNH", 27, ["BAN THƯỜNG VỤ", "HỘI NÔNG DÂN TỈNH"]),
+        # A name without a joint that fits is broken as evenly as it can be, the longer line last.
+        ("HỘI BẢO TRỢ NGƯỜI KHUYẾT TẬT VÀ TRẺ MỒ CÔI", 24, ["HỘI BẢO TRỢ NGƯỜI", "KHUYẾT TẬT VÀ TRẺ MỒ CÔI"]),
+    ],
+)
+def test_a_body_s_name_breaks_before_its_level_never_inside_a_word(
+    name: str, width: int, expected: list[str]
+) -> None:
+    assert name_lines(name, width) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Sơ kết công tác 6 tháng đầu năm 2024 và phương hướng, nhiệm vụ 6 tháng cuối năm 2024",
+            ["Sơ kết công tác 6 tháng đầu năm 2024 và", "phương hướng, nhiệm vụ 6 tháng cuối năm 2024"],
+        ),
+        (
+            "Tổng kết công tác giai đoạn 2020–2024, kỷ niệm 20 năm ngày thành lập và phương hướng, nhiệm vụ "
+            "giai đoạn 2025–2029",
+            [
+                "Tổng kết công tác giai đoạn 2020–2024,",
+                "kỷ niệm 20 năm ngày thành lập và",
+                "phương hướng, nhiệm vụ giai đoạn 2025–2029",
+            ],
+        ),
+        (
+            "Tổng kết công tác năm 2023, sơ kết giữa nhiệm kỳ 2021–2026 và phương hướng, nhiệm vụ năm 2024",
+            [
+                "Tổng kết công tác năm 2023,",
+                "sơ kết giữa nhiệm kỳ 2021–2026 và",
+                "phương hướng, nhiệm vụ năm 2024",
+            ],
+        ),
+    ],
+)
+def test_a_title_breaks_after_a_comma_or_va(title: str, expected: list[str]) -> None:
+    assert title_lines(title, 55) == expected
+
+
+def test_a_word_longer_than_the_line_is_left_whole() -> None:
+    assert title_lines("Hội", 2) == ["Hội"]
+    assert name_lines("HỘI KHUYẾN", 3) == ["HỘI", "KHUYẾN"]
 
 
 # --- documents built from small files -------------------------------------------------------------------

@@ -25,6 +25,7 @@ import pytest
 import reportgen
 from tests.conftest import INPUTS, pdf_text
 from tests.printed import prose_of
+from tests.report_pdf import LEFT, RIGHT, lines, open_pdf
 from tests.word_docx import body_paragraphs, normal, open_docx
 
 QUANG_NAM = INPUTS / "khuyen-hoc-quang-nam-2021.yaml"
@@ -317,6 +318,12 @@ def test_the_report_names_its_period(out: Path, sample: Path, phrases: list[str]
 
 
 def test_the_headline_names_the_period_and_the_anniversary(out: Path) -> None:
+    page = (out / NAM_MAU.stem / "article.html").read_text(encoding="utf-8")
+    # The span of years is never split at its dash, in a phone's narrow headline as anywhere else.
+    assert (
+        '<h1>Hội Khuyến học xã Nam Mẫu tổng kết công tác giai đoạn <span class="nowrap">2020–2024</span>'
+        in page
+    )
     said(
         out,
         NAM_MAU,
@@ -352,6 +359,52 @@ def test_the_report_has_its_preamble_headings_and_numbered_points(out: Path) -> 
     article = text(out, QUANG_NAM, "article.txt")
     assert "Thực hiện Chương trình" not in article
     assert "Xây dựng các mô hình học tập Gia đình học tập, dòng họ học tập - 215.430 gia đình" in article
+
+
+# --- the header's names and the title, line by line -------------------------------------------------
+
+ISSUER_COLUMN = LEFT + 0.42 * (RIGHT - LEFT)
+"""The right edge of the header's left column, where the issuing body stands."""
+
+
+@pytest.mark.parametrize(
+    ("sample", "issuer", "title"),
+    [
+        (
+            CAI_BE,
+            ["HỘI NÔNG DÂN", "TỈNH TIỀN GIANG", "HỘI NÔNG DÂN", "HUYỆN CÁI BÈ"],
+            ["Tổng kết nhiệm kỳ 2018–2023 và", "phương hướng, nhiệm vụ nhiệm kỳ 2023–2028"],
+        ),
+        (
+            DONG_SON,
+            ["HỘI LIÊN HIỆP PHỤ NỮ", "TỈNH THANH HÓA", "HỘI LIÊN HIỆP PHỤ NỮ", "HUYỆN ĐÔNG SƠN"],
+            ["Sơ kết công tác 6 tháng đầu năm 2024 và", "phương hướng, nhiệm vụ 6 tháng cuối năm 2024"],
+        ),
+        (
+            NAM_MAU,
+            ["HỘI KHUYẾN HỌC HUYỆN BA BỂ", "HỘI KHUYẾN HỌC", "XÃ NAM MẪU"],
+            [
+                "Tổng kết công tác giai đoạn 2020–2024,",
+                "kỷ niệm 20 năm ngày thành lập và",
+                "phương hướng, nhiệm vụ giai đoạn 2025–2029",
+            ],
+        ),
+    ],
+)
+def test_names_and_titles_break_at_their_joints_and_stay_in_their_column(
+    out: Path, sample: Path, issuer: list[str], title: list[str]
+) -> None:
+    with open_pdf(out / sample.stem / "report.pdf") as pdf:
+        page = pdf.pages[0]
+        # Only what stands wholly inside the left column: a name running over it would lose letters.
+        column = [line["text"] for line in lines(page.within_bbox((0, 0, ISSUER_COLUMN, page.height)))]
+        assert column[: len(issuer)] == issuer
+        texts = [line["text"] for line in lines(page)]
+        start = texts.index(title[0])
+        assert texts[start : start + len(title)] == title
+    document = open_docx(out / sample.stem / "report.docx")
+    subtitle = next(p for p in body_paragraphs(document) if p.style.name == "Subtitle")
+    assert subtitle.text.split("\n") == title
 
 
 # --- the Word copies ----------------------------------------------------------------------------
