@@ -24,7 +24,9 @@ from reportgen.vi.mentions import first_mention
 from reportgen.vi.periods import HALF_YEAR, TERM, YEAR, YEAR_AND_MID_TERM, YEARS, Ky
 from reportgen.vi.ranks import rank_of
 from tests.conftest import INPUTS, html_text, write_yaml
+from tests.printed import prose_of
 from tests.test_json_schema import mistakes
+from tests.word_docx import open_docx, text_of
 
 NEW_SAMPLES = [
     INPUTS / name
@@ -427,3 +429,48 @@ def test_a_report_not_dated_yet_leaves_its_date_blank_under_any_rules() -> None:
         the_thuc=TheThuc(),
     )
     assert presets.header(data, None).dia_danh_ngay == f"Kon Tum, ngày {BLANK} tháng {BLANK} năm {BLANK}"
+
+
+def test_the_lead_names_the_day_and_the_association_then_its_short_name_in_every_copy(tmp_path: Path) -> None:
+    # The lead without a place, as most papers write it, built into every output, PDF and Word included.
+    path = write_yaml(
+        tmp_path,
+        HEAD.replace("Hội Khuyến học huyện Na Rì", "Hội Khuyến học tỉnh Quảng Nam")
+        .replace("20/12/2023", "23/12/2023")
+        .replace("dia_danh: Na Rì", "dia_danh: Quảng Nam")
+        + """\
+bai_viet:
+  ngay: 23/12/2023
+  gio: 10:12
+  dong_ngay: thu_ngay_gio
+  cach_viet_ngay: d-m
+  ten_nhac_lai: Hội
+khen_thuong:
+  - kieu: tang
+    dong_tu: xét tặng
+    hinh_thuc: giấy khen
+    so_luong:
+      cá nhân: 12
+      tập thể: 24
+ket_qua: Các cấp Hội hoàn thành các nhiệm vụ.
+""",
+    )
+    reportgen.build([path], out=tmp_path / "out")
+    folder = tmp_path / "out" / path.stem
+
+    def read(name: str) -> str:
+        return text_of(open_docx(folder / name)) if name.endswith(".docx") else prose_of(folder / name)
+
+    for name in ("article.txt", "article.pdf", "article.docx"):
+        article = read(name)
+        assert (
+            "Thứ Bảy, 23/12/2023 10:12 GMT+7 Sáng 23-12, Hội Khuyến học tỉnh Quảng Nam tổ chức Hội nghị "
+            "tổng kết công tác khuyến học năm 2023."
+        ) in article, name
+        assert "Dịp này, Hội xét tặng giấy khen cho 12 cá nhân và 24 tập thể./." in article, name
+    for name in ("report.pdf", "report.docx"):
+        report = read(name)
+        assert "Sáng 23-12" not in report, name
+        assert "Hội Khuyến học tỉnh Quảng Nam xét tặng giấy khen cho 12 cá nhân và 24 tập thể." in report, (
+            name
+        )
