@@ -23,7 +23,7 @@ from reportgen.vi.lines import name_lines, title_lines
 from reportgen.vi.mentions import first_mention
 from reportgen.vi.periods import HALF_YEAR, TERM, YEAR, YEAR_AND_MID_TERM, YEARS, Ky
 from reportgen.vi.ranks import rank_of
-from tests.conftest import INPUTS, html_text, write_yaml
+from tests.conftest import INPUTS, html_text, pdf_text, write_yaml
 from tests.printed import prose_of
 from tests.test_json_schema import mistakes
 from tests.word_docx import open_docx, text_of
@@ -300,11 +300,19 @@ bao_cao:
 """
 
 
-def built(tmp_path: Path, text: str) -> dict[str, str]:
+PRINTED = ("article.pdf", "article.docx", "report.pdf", "report.docx")
+
+
+def built(tmp_path: Path, text: str, *, printed: bool = False) -> dict[str, str]:
+    """The text of each output of a small file: its HTML pages, and its PDFs and Word copies if asked."""
     path = write_yaml(tmp_path, text)
-    reportgen.build([path], out=tmp_path / "out", fmt=reportgen.Format.HTML)
+    fmt = reportgen.Format.ALL if printed else reportgen.Format.HTML
+    reportgen.build([path], out=tmp_path / "out", fmt=fmt)
     folder = tmp_path / "out" / path.stem
-    return {name: html_text(folder / name) for name in ("article.html", "report.html")}
+    pages = {name: html_text(folder / name) for name in ("article.html", "report.html")}
+    for name in PRINTED if printed else ():
+        pages[name] = text_of(open_docx(folder / name)) if name.endswith(".docx") else prose_of(folder / name)
+    return pages
 
 
 def test_a_year_with_a_mid_term_review_is_named_so(tmp_path: Path) -> None:
@@ -318,18 +326,24 @@ ky_bao_cao:
   den_nam: 2026
 ket_qua: Các cấp Hội hoàn thành các nhiệm vụ.
 """,
+        printed=True,
     )
-    assert (
-        "Hội Khuyến học huyện Na Rì tổng kết công tác năm 2023, sơ kết giữa nhiệm kỳ 2021–2026"
-        in pages["article.html"]
-    )
-    report = pages["report.html"]
+    for name in ("article.html", "article.pdf", "article.docx"):
+        assert (
+            "Hội Khuyến học huyện Na Rì tổng kết công tác năm 2023, sơ kết giữa nhiệm kỳ 2021–2026"
+            in pages[name]
+        ), name
     source = (tmp_path / "out" / "don-vi" / "report.html").read_text(encoding="utf-8")
-    assert (  # the subject, as the page's description gives it (the page breaks it into two lines)
+    assert (  # the subject, as the page's description gives it (the page breaks it into three lines)
         '<meta name="description" content="Số: 09/BC-HKH — Tổng kết công tác năm 2023, sơ kết giữa nhiệm kỳ '
         '2021–2026 và phương hướng, nhiệm vụ năm 2024">'
     ) in source
-    assert "I. KẾT QUẢ CÔNG TÁC NĂM 2023 VÀ GIỮA NHIỆM KỲ 2021–2026" in report
+    assert "I. KẾT QUẢ CÔNG TÁC NĂM 2023 VÀ GIỮA NHIỆM KỲ 2021–2026" in pages["report.html"]
+    for name in ("report.pdf", "report.docx"):
+        assert (
+            "BÁO CÁO Tổng kết công tác năm 2023, sơ kết giữa nhiệm kỳ 2021–2026 và phương hướng, nhiệm vụ "
+            "năm 2024 I. KẾT QUẢ CÔNG TÁC NĂM 2023 VÀ GIỮA NHIỆM KỲ 2021–2026"
+        ) in pages[name], name
 
 
 def test_an_indicator_compared_with_its_own_year_says_so_in_its_sentence_and_its_cell(tmp_path: Path) -> None:
@@ -360,13 +374,16 @@ chi_tieu:
         so_voi_nam: 2021
 ket_qua: "{hoi_vien:so_sanh}; {quy:so_sanh}; {sach:so_sanh}."
 """,
+        printed=True,
     )
-    assert (
-        "1.250 hội viên, tăng 50 người (4,2%) so với năm 2022; Quỹ Khuyến học 95 triệu đồng, tăng 15 "
-        "triệu đồng "
-        "(18,8%) so với năm 2019; 500 cuốn sách được tặng, tương đương năm 2021."
-    ) in pages["article.html"]
-    assert "2 Quỹ Khuyến học triệu đồng 80 (2019) 95 tăng 18,8%" in pages["report.html"]
+    for name in ("article.html", *PRINTED):
+        assert (
+            "1.250 hội viên, tăng 50 người (4,2%) so với năm 2022; Quỹ Khuyến học 95 triệu đồng, tăng 15 "
+            "triệu đồng (18,8%) so với năm 2019; 500 cuốn sách được tặng, tương đương năm 2021."
+        ) in pages[name], name
+    row = "2 Quỹ Khuyến học triệu đồng 80 (2019) 95 tăng 18,8%"
+    assert row in pages["report.html"] and row in pages["report.docx"]
+    assert row in pdf_text(tmp_path / "out" / "don-vi" / "report.pdf")  # a table read cell by cell
 
 
 def test_an_award_sentence_of_the_report_starts_with_a_capital(tmp_path: Path) -> None:
@@ -379,11 +396,18 @@ khen_thuong:
     hinh_thuc: Giấy khen
     don_vi_nhan: các chi hội khuyến học thôn Nà Cà và Nà Làng
 """,
+        printed=True,
     )
-    assert (
-        "Các chi hội khuyến học thôn Nà Cà và Nà Làng được Chủ tịch UBND huyện tặng Giấy khen."
-        in pages["report.html"]
-    )
+    for name in ("report.html", "report.pdf", "report.docx"):
+        assert (
+            "Các chi hội khuyến học thôn Nà Cà và Nà Làng được Chủ tịch UBND huyện tặng Giấy khen."
+            in pages[name]
+        ), name
+    for name in ("article.html", "article.pdf", "article.docx"):  # within the sentence, as typed
+        assert (
+            "Dịp này, các chi hội khuyến học thôn Nà Cà và Nà Làng đã được Chủ tịch UBND huyện tặng Giấy khen"
+            in pages[name]
+        ), name
 
 
 def test_a_version_1_file_with_its_givers_out_of_rank_keeps_their_order_and_is_told_how(

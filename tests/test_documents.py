@@ -26,7 +26,7 @@ import reportgen
 from tests.conftest import INPUTS, pdf_text
 from tests.printed import prose_of
 from tests.report_pdf import LEFT, RIGHT, lines, open_pdf
-from tests.word_docx import body_paragraphs, normal, open_docx, text_of
+from tests.word_docx import body_paragraphs, cell_texts, normal, open_docx, tables, text_of
 
 QUANG_NAM = INPUTS / "khuyen-hoc-quang-nam-2021.yaml"
 DONG_SON = INPUTS / "phu-nu-dong-son-6-thang-2024.yaml"
@@ -276,6 +276,33 @@ def test_the_tables_columns_follow_the_period(out: Path) -> None:
     assert "Năm 2018 Năm 2022 So với đầu nhiệm kỳ Chỉ tiêu nhiệm kỳ Đạt chỉ tiêu nhiệm kỳ" in drawn(
         out, CAI_BE
     )
+    # The Word copies' tables have the same columns and cells.
+    head = ["TT", "Chỉ tiêu", "ĐVT"]
+    word_tables = [cell_texts(table) for table in tables(open_docx(out / QUANG_NAM.stem / "report.docx"))]
+    assert word_tables[2] == [
+        [*head, "Năm 2019", "Năm 2021", "So với năm 2019", "Kế hoạch", "Đạt kế hoạch"],
+        ["1", "Gia đình học tập", "gia đình", "204.118", "215.430", "tăng 5,5%", "210.000", "102,6%"],
+        ["2", "Dòng họ học tập", "dòng họ", "1.790", "1.862", "tăng 4%", "1.800", "103,4%"],
+        ["3", "Xã, phường, thị trấn có mô hình Công dân học tập", "xã", "", "58", "", "", "Vượt"],
+    ]
+    for sample, columns in (
+        (
+            DONG_SON,
+            [
+                "6 tháng đầu năm 2023",
+                "6 tháng đầu năm 2024",
+                "So với cùng kỳ",
+                "Kế hoạch năm",
+                "Đạt kế hoạch năm",
+            ],
+        ),
+        (
+            CAI_BE,
+            ["Năm 2018", "Năm 2022", "So với đầu nhiệm kỳ", "Chỉ tiêu nhiệm kỳ", "Đạt chỉ tiêu nhiệm kỳ"],
+        ),
+    ):
+        found = [cell_texts(table)[0] for table in tables(open_docx(out / sample.stem / "report.docx"))]
+        assert [*head, *columns] in found, sample.name
 
 
 # --- periods, headings, preamble, points ------------------------------------------------------------
