@@ -123,21 +123,12 @@ def _message(detail: ErrorDetails, address: Path_, version: int) -> str:
     if kind == "too_short":
         return _("cần ít nhất một mục")
     if kind == "union_tag_not_found":
-        return _item_hint(address)
+        return noi_dung.item_hint(address)
     if kind == "union_tag_invalid":
         used = _ITEM_KEYS.get(str(ctx.get("tag")), str(ctx.get("tag")))
-        return _("`{used}` không dùng được ở đây — {hint}").format(used=used, hint=_item_hint(address))
+        hint = noi_dung.item_hint(address)
+        return _("`{used}` không dùng được ở đây — {hint}").format(used=used, hint=hint)
     return _("giá trị không hợp lệ ({reason})").format(reason=detail["msg"])
-
-
-def _item_hint(address: Path_) -> str:
-    """What an item of a text may be where ``address`` points: in a part, a point, or a sub-point."""
-    depth = address.count("noi_dung")
-    if depth == 0:
-        return _("cần một đoạn văn, một mục đánh số (`muc:` rồi `noi_dung:`) hoặc các ý gạch đầu dòng (`y:`)")
-    if depth == 1:
-        return _("cần một đoạn văn, một điểm (`diem:` rồi `noi_dung:`) hoặc các ý gạch đầu dòng (`y:`)")
-    return _("cần một đoạn văn hoặc các ý gạch đầu dòng (`y:`)")
 
 
 def _enum_hint(given: str, choices: list[str]) -> str:
@@ -288,7 +279,7 @@ def _cross_check(document: Document, version: int, *, check_placeholders: bool =
         else:
             keys.targets.add(key)
     if check_placeholders:
-        texts = [text for part in _FILLED for text in _raw_texts(raw.get(str(part[0])), part)]
+        texts = [text for part in _FILLED for text in noi_dung.raw_texts(raw.get(str(part[0])), part)]
         meeting = _as_dict(raw.get("hoi_nghi"))
         if isinstance(meeting.get("dai_dien_cho"), str):
             texts.append((("hoi_nghi", "dai_dien_cho"), meeting["dai_dien_cho"]))
@@ -301,27 +292,6 @@ def _as_dict(value: Any) -> dict[str, Any]:
 
 _FILLED: tuple[Path_, ...] = (("loi_mo_dau",), ("ket_qua",), ("han_che",), ("phuong_huong",))
 """The parts whose texts may name indicators: ``{key}``."""
-
-
-def _raw_texts(raw: Any, address: Path_) -> Iterator[tuple[Path_, str]]:
-    """Every text of a part as typed, with its address: paragraphs, points' titles, dashed items.
-
-    Read from the raw document, not the paragraphs split from it, to point at the right line.
-    """
-    if isinstance(raw, str):
-        yield address, raw
-        return
-    for index, item in enumerate(raw if isinstance(raw, list) else []):
-        here: Path_ = (*address, index)
-        if isinstance(item, str):
-            yield here, item
-            continue
-        item = _as_dict(item)
-        for title in ("muc", "diem"):
-            if isinstance(item.get(title), str):
-                yield (*here, title), item[title]
-        yield from _raw_texts(item.get("noi_dung"), (*here, "noi_dung"))
-        yield from _raw_texts(item.get("y"), (*here, "y"))
 
 
 def _check_placeholders(

@@ -9,6 +9,7 @@ beside, what version 1 had, with defaults that print what version 1 printed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -317,3 +318,40 @@ def texts(items: list[Any]) -> list[str]:
             found.append(item.muc if isinstance(item, Muc) else item.diem)
             found += texts(list(item.noi_dung))
     return found
+
+
+# --- reading what was typed, for messages ---------------------------------------------------------
+
+Address = tuple[str | int, ...]
+"""Where a value stands in the file: ``("ket_qua", 1, "noi_dung", 0)``."""
+
+
+def raw_texts(raw: Any, address: Address) -> Iterator[tuple[Address, str]]:
+    """Every text of a part as typed, with its address: paragraphs, points' titles, dashed items.
+
+    Read from the raw document, not the paragraphs split from it, to point at the right line.
+    """
+    if isinstance(raw, str):
+        yield address, raw
+        return
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        here: Address = (*address, index)
+        if isinstance(item, str):
+            yield here, item
+            continue
+        item = item if isinstance(item, dict) else {}
+        for title in ("muc", "diem"):
+            if isinstance(item.get(title), str):
+                yield (*here, title), item[title]
+        yield from raw_texts(item.get("noi_dung"), (*here, "noi_dung"))
+        yield from raw_texts(item.get("y"), (*here, "y"))
+
+
+def item_hint(address: Address) -> str:
+    """What an item of a text may be where ``address`` points: in a part, a point, or a sub-point."""
+    depth = address.count("noi_dung")
+    if depth == 0:
+        return _("cần một đoạn văn, một mục đánh số (`muc:` rồi `noi_dung:`) hoặc các ý gạch đầu dòng (`y:`)")
+    if depth == 1:
+        return _("cần một đoạn văn, một điểm (`diem:` rồi `noi_dung:`) hoặc các ý gạch đầu dòng (`y:`)")
+    return _("cần một đoạn văn hoặc các ý gạch đầu dòng (`y:`)")
