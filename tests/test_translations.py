@@ -53,6 +53,7 @@ CONTENT = {
     "vi/periods.py",  # the names of periods, in headings, columns and comparisons
     "vi/ranks.py",  # the words of a giver's name that say its rank
     "vi/mentions.py",
+    "vi/lines.py",  # the words of a title or a name that a line may break at
 }
 CONTENT_NAMES = {
     "vi/parsing.py": {"_SCALES", "_MONEY", "_TIME"},  # the words a secretary types after a figure or an hour
