@@ -20,6 +20,7 @@ import io
 import math
 import re
 import textwrap
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -38,6 +39,8 @@ MM = 1 / 25.4
 NBSP = "\u00a0"
 TITLE_CHARACTERS = 28
 """Panel titles wrap at this many characters, so that neighbouring titles never touch."""
+TITLE_LINES = 4
+"""A longer title is cut with "…": more lines would leave its panel no room for the bars."""
 
 LAST_YEAR = "#bdbdbd"
 THIS_YEAR = "#3a3a3a"
@@ -117,7 +120,11 @@ def indicator_chart(indicators: Sequence[ChiTieu], year: int, period: Ky | None 
     # Ids are hashes salted by what the chart shows: the same on every build, and different for
     # two different charts on one page, whose clipping boxes may otherwise be the same.
     salt = hashlib.sha256(repr(panels).encode()).hexdigest()[:12]
-    with matplotlib.rc_context({**_settings(), "svg.hashsalt": f"reportgen-{salt}"}):
+    settings = {**_settings(), "svg.hashsalt": f"reportgen-{salt}"}
+    with matplotlib.rc_context(settings), warnings.catch_warnings():
+        # Should the layout still not fit, matplotlib keeps the plain one and says so on the
+        # terminal, where the secretary can do nothing about it.
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
         figure = Figure(figsize=(TEXT_WIDTH_MM * MM, rows * PANEL_HEIGHT_MM * MM), layout="constrained")
         axes = figure.subplots(rows, COLUMNS, squeeze=False).flatten()
         for ax, shown in zip(axes, panels, strict=False):
@@ -156,8 +163,10 @@ def _draw(ax: Any, shown: Panel) -> None:
     # Regular weight: matplotlib measures with the variable Noto Serif's default instance only,
     # so bold titles would be measured narrower than they print.
     # The unit's words are held together by no-break spaces while the title is wrapped.
-    title = shown.title + (f" ({shown.unit.replace(' ', NBSP)})" if shown.unit else "")
-    title = "\n".join(textwrap.wrap(title, TITLE_CHARACTERS)).replace(NBSP, " ")
+    unit = f" ({shown.unit.replace(' ', NBSP)})" if shown.unit else ""
+    cut = f" …{unit}"  # a title too long for its lines loses words, never its unit
+    lines = textwrap.wrap(shown.title + unit, TITLE_CHARACTERS, max_lines=TITLE_LINES, placeholder=cut)
+    title = "\n".join(lines).replace(NBSP, " ")
     ax.set_title(title, fontsize=9.5, pad=4)
     top = max([*heights, 0]) or 1
     ax.set_ylim(min([*heights, 0]) * 1.2, top * 1.2)

@@ -14,11 +14,11 @@ from typing import Annotated, Any
 
 import typer
 
-from reportgen.clikit import LANG_OPTION, Command, Group, parse_language
+from reportgen.clikit import INTERRUPTED, LANG_OPTION, Command, Group, parse_language
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
-from reportgen.outcomes import BuildFailed, Format, Written
+from reportgen.outcomes import BuildFailed, BuildInterrupted, Format, Written
 
 # The stages (pydantic models, Jinja2, Pillow, WeasyPrint) are imported inside the commands
 # that use them, so `reportgen --help` answers as fast as Typer itself.
@@ -309,6 +309,13 @@ def build_command(
     force: Annotated[
         bool, typer.Option("--force", help=N_("Làm lại mọi tệp, kể cả tệp không đổi từ lần trước."))
     ] = False,
+    trust_templates: Annotated[
+        bool,
+        typer.Option(
+            "--trust-templates",
+            help=N_("Tin cậy thư mục mẫu riêng: cho phép mẫu đính kèm tệp trong thư mục mẫu vào PDF."),
+        ),
+    ] = False,
     quiet: Quiet = False,
     lang: Lang = None,
 ) -> None:
@@ -327,10 +334,25 @@ def build_command(
                 feedback=feedback,
                 jobs=jobs,
                 force=force,
+                trust_templates=trust_templates,
             )
+    except BuildInterrupted as error:
+        console.built(error.written)
+        console.problems(error.problems)
+        left = ngettext(
+            "Đã dừng (Ctrl+C). Các tệp trên đã ghi xong và được ghi nhớ; {count} tệp chưa làm "
+            "(kết quả cũ của chúng giữ nguyên) — chạy lại lệnh để làm nốt.",
+            "Đã dừng (Ctrl+C). Các tệp trên đã ghi xong và được ghi nhớ; {count} tệp chưa làm "
+            "(kết quả cũ của chúng giữ nguyên) — chạy lại lệnh để làm nốt.",
+            len(error.remaining),
+        )
+        typer.secho(left.format(count=len(error.remaining)), fg=typer.colors.RED, err=True)
+        raise typer.Exit(INTERRUPTED) from None
     except BuildFailed as error:
         console.built(error.written)
-        if not error.written:
+        if not error.failed:  # every unit written, but not the manifest
+            console.failed(error, _("các tệp kết quả đã ghi đủ."))
+        elif not error.written:
             console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
         else:
             failed = ngettext(

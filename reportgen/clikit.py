@@ -26,6 +26,8 @@ LANG_OPTION = "--lang"
 USAGE_ERROR = 2
 BUG = 70
 """The exit code of a bug (``EX_SOFTWARE``): neither the input nor the command line is wrong."""
+INTERRUPTED = 130
+"""The exit code after Ctrl-C, as shells give a command stopped by it (128 + SIGINT)."""
 
 # Typer's help labels, by the name of the module constant that holds each one.
 _TYPER_LABELS = {
@@ -115,6 +117,13 @@ class Group(typer.core.TyperGroup):
                 message += _(' — có phải ý bạn là "{nearest}"?').format(nearest=nearest[0])
             raise UsageProblem(message, ctx)
         return super().resolve_command(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:  # noqa: D102 - Click's
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: say so (Typer would end with 130 in silence)
+            typer.echo(_("Đã dừng."), err=True)
+            raise typer.Exit(INTERRUPTED) from None
 
     def main(  # type: ignore[override]  # noqa: D102 - Click's
         self,

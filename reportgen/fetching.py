@@ -7,6 +7,11 @@ attachment through ``<a rel="attachment">``, and loops forever on a CSS ``@impor
 regular files under the allowed folders and under a size cap, and counts its fetches, which is
 what ends an ``@import`` loop. A refusal stops the printing, and the message names the
 reference, so nothing is silently left out of (or slipped into) a published PDF.
+
+A page is printed as if it stood at :data:`PAGE`, a fixed address that the fetcher maps to the
+folder the page is staged in. WeasyPrint names each image in the PDF after a hash of its
+address; with the staging folder's own (random) name in it, the same article printed twice
+would differ, and a reproducible build (``SOURCE_DATE_EPOCH``) would not be.
 """
 
 from __future__ import annotations
@@ -31,23 +36,31 @@ MAX_FETCHES_PER_URL = 8
 MAX_FETCHES = 500
 """How many reads one page may make in all."""
 
+PAGE = "file:///reportgen/trang/"
+"""The address every page is printed at; its relative links are served from the page's folder."""
+
 
 class Refused(FatalURLFetchingError):  # type: ignore[misc]
     """A page asked for something it may not read; WeasyPrint lets this one stop the printing."""
 
     def __init__(self, url: str, reason: str) -> None:
-        shown = url if len(url) <= 80 else url[:77] + "…"
+        shown = url.removeprefix(PAGE)
+        shown = shown if len(shown) <= 80 else shown[:77] + "…"
         super().__init__(_("không đọc “{url}”: {reason}").format(url=shown, reason=reason))
         self.url = url
         self.reason = reason
 
 
 class HomeFetcher(URLFetcher):  # type: ignore[misc]
-    """Fetch ``data:`` URLs and regular files under ``roots``, a bounded number of times."""
+    """Fetch ``data:`` URLs and regular files under ``roots``, a bounded number of times.
 
-    def __init__(self, roots: Iterable[Path]) -> None:
+    Addresses under :data:`PAGE` are read from ``page``, the folder of the page being printed.
+    """
+
+    def __init__(self, roots: Iterable[Path], page: Path | None = None) -> None:
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False, fail_on_errors=True)
-        self.roots = [root.resolve() for root in roots]
+        self.page = page
+        self.roots = [root.resolve() for root in [*roots, *([page] if page else [])]]
         self.counts: Counter[str] = Counter()
         self.refused: list[Refused] = []
 
@@ -62,7 +75,13 @@ class HomeFetcher(URLFetcher):  # type: ignore[misc]
         except Refused as refusal:
             self.refused.append(refusal)
             raise
-        return super().fetch(url, headers)
+        return super().fetch(self.real(url), headers)
+
+    def real(self, url: str) -> str:
+        """The address ``url`` stands for: one under :data:`PAGE` is in the page's folder."""
+        if self.page is not None and url.startswith(PAGE):
+            return f"{self.page.resolve().as_uri()}/{url.removeprefix(PAGE)}"
+        return url
 
     def _check(self, url: str) -> None:
         scheme = urlsplit(url).scheme.lower()
@@ -74,7 +93,7 @@ class HomeFetcher(URLFetcher):  # type: ignore[misc]
         if scheme != "file":
             raise Refused(url, _("chỉ đọc được tệp trong thư mục mẫu và ảnh của hội, không đọc địa chỉ mạng"))
         try:
-            path = Path(unquote(urlsplit(url).path)).resolve(strict=True)
+            path = Path(unquote(urlsplit(self.real(url)).path)).resolve(strict=True)
             status = path.stat()
         except (OSError, RuntimeError):
             raise Refused(url, _("không có tệp này")) from None

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from reportgen import files
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import N_, _
 from reportgen.vi import legacy
@@ -65,6 +66,16 @@ class Document:
         return Location(self.path)
 
 
+def inputs_in(folder: Path) -> list[Path]:
+    """The input files directly in ``folder``: its ``*.yaml`` and ``*.yml``, in name order.
+
+    Hidden names are left out: editors keep lock files such as ``.#so-lieu.yaml`` beside the
+    file being edited, and reportgen names its own files in an output folder that way.
+    """
+    found = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
+    return sorted(path for path in found if not path.name.startswith("."))
+
+
 def load(path: Path, *, keep_going: bool = False) -> Document:
     """Read a YAML input file into a :class:`Document`.
 
@@ -76,21 +87,27 @@ def load(path: Path, *, keep_going: bool = False) -> Document:
             ``keep_going``) uses duplicate keys, anchors or aliases.
     """
     try:
-        # Read one byte past the cap, never the whole of a huge file (or of a device).
-        with path.open("rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise ReportgenError.at(
-            Location(path), _("không đọc được tệp ({reason})").format(reason=error.strerror or error)
-        ) from None
-    if len(raw) > MAX_BYTES:
+        # Never the whole of a huge file, and never a device or a FIFO: see reportgen.files.
+        raw = files.read_bytes(path, MAX_BYTES)
+    except files.TooLarge:
         raise ReportgenError.at(
             Location(path),
             _(
                 "tệp quá lớn (hơn {size} KB) — tệp số liệu một năm chỉ vài KB; hãy kiểm tra lại "
                 "đã chọn đúng tệp chưa"
             ).format(size=MAX_BYTES // 1024),
-        )
+        ) from None
+    except files.NotRegular as error:
+        raise ReportgenError.at(
+            Location(path),
+            _("không đọc: đây là {kind}, không phải tệp số liệu — hãy đưa một tệp .yaml").format(
+                kind=error.kind
+            ),
+        ) from None
+    except OSError as error:
+        raise ReportgenError.at(
+            Location(path), _("không đọc được tệp ({reason})").format(reason=error.strerror or error)
+        ) from None
     return loads(_decode(raw, path), path, keep_going=keep_going)
 
 

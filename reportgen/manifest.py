@@ -2,9 +2,12 @@
 
 The output folder keeps a manifest, ``.reportgen.json``. For each unit it records the basis
 of the build (reportgen's version, the options, the fonts, the templates and assets the pages
-use) and a content hash of every file and folder the unit was read from: the input, its
-sub-units, its photos (a missing photo too, so it counts as a change when it appears). A unit
-is skipped only when all of these hash the same and all its output files are still there.
+use), a content hash of every file and folder the unit was read from (the input, its
+sub-units, its photos; a missing photo too, so it counts as a change when it appears) and a
+content hash of every output file it wrote. A unit is skipped only when all of these hash the
+same: its outputs are then byte for byte those the entry was recorded with. A build killed
+between replacing a unit's files and saving the manifest, or a build of another input of the
+same name, therefore never makes the next one keep outputs the manifest does not describe.
 A manifest that cannot be read, or was written by another format, counts as empty: the next
 build is a full one. A wrong skip would publish stale figures; a needless rebuild costs seconds.
 """
@@ -25,20 +28,31 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
+from reportgen import files, writing
+from reportgen.errors import Location, ReportgenError
+from reportgen.i18n import _
+from reportgen.loading import inputs_in
+
 NAME = ".reportgen.json"
-FORMAT = 1
-MISSING = "-"
+FORMAT = 2
+MISSING = files.MISSING
+
+MAX_READ = 64 * 1024 * 1024
+"""The largest file a unit is read from that is hashed: an input, a photo, a font is smaller.
+A larger one hashes to a mark of its own, and building refuses it anyway."""
+MAX_MADE = 1024**3
+"""The largest output file hashed; a larger one is never skipped as unchanged."""
 
 
-def digest(path: Path) -> str:
-    """Hash a file's bytes, or a folder's list of input files; ``-`` when there is nothing there."""
+def digest(path: Path, limit: int = MAX_READ) -> str:
+    """Hash a regular file's bytes, or a folder's list of input files; ``-`` when there is nothing there.
+
+    Nothing but a regular file is ever opened, and never past ``limit`` (see :mod:`reportgen.files`).
+    """
     if path.is_dir():
-        names = sorted(p.name for p in path.iterdir() if p.suffix in {".yaml", ".yml"})
+        names = [p.name for p in inputs_in(path)]
         return "dir:" + hashlib.sha256("\n".join(names).encode()).hexdigest()
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return MISSING
+    return files.digest(path, limit)
 
 
 def basis(
@@ -57,7 +71,7 @@ def basis(
         json.dumps({"versions": versions, "options": options}, sort_keys=True, default=str).encode()
     )
     for font in sorted(set(fonts)):
-        hasher.update(f"\0font {font} {digest(font)}".encode())
+        hasher.update(f"\0font {font} {digest(font, MAX_MADE)}".encode())
     for name, text in _templates_used(env, pages):
         hasher.update(f"\0template {name}\0".encode() + text.encode())
     return hasher.hexdigest()
@@ -109,7 +123,8 @@ class Entry:
     source: str
     basis: str
     read: dict[str, str]
-    files: list[str]
+    made: dict[str, str]
+    """Each output file, relative to the unit's folder, and the hash of its bytes."""
 
 
 @dataclass
@@ -139,15 +154,19 @@ class Manifest:
         if entry is None or entry.basis != basis or entry.source != str(source.resolve()):
             return False
         target = self.folder / source.stem
-        if not all((target / name).is_file() for name in entry.files):
+        if not all(digest(target / name, MAX_MADE) == hashed for name, hashed in entry.made.items()):
             return False
         return all(digest(Path(path)) == hashed for path, hashed in entry.read.items())
 
-    def record(self, source: Path, basis: str, read: dict[str, str], files: Iterable[Path]) -> None:
-        """Remember what the output of ``source`` was built from; ``read`` was hashed before reading."""
+    def record(self, source: Path, basis: str, read: dict[str, str], written: Iterable[Path]) -> None:
+        """Remember what the output of ``source`` was built from and what it is.
+
+        ``read`` was hashed before reading; the ``written`` files are hashed now, as they are
+        in the folder (no other build writes there while the lock is held).
+        """
         target = self.folder / source.stem
-        names = sorted(path.relative_to(target).as_posix() for path in files)
-        self.entries[source.stem] = Entry(str(source.resolve()), basis, read, names)
+        made = {path.relative_to(target).as_posix(): digest(path, MAX_MADE) for path in written}
+        self.entries[source.stem] = Entry(str(source.resolve()), basis, read, dict(sorted(made.items())))
         self.changed = True
 
     def forget(self, source: Path) -> None:
@@ -155,30 +174,49 @@ class Manifest:
         self.changed |= self.entries.pop(source.stem, None) is not None
 
     def save(self) -> None:
-        """Write the manifest beside the outputs, whole or not at all."""
+        """Write the manifest beside the outputs, whole or not at all.
+
+        Raises:
+            ReportgenError: it could not be written (a full disk, a read-only folder). The
+                outputs need no manifest to be right: the next build only does more work.
+        """
         units = {stem: vars(entry) for stem, entry in sorted(self.entries.items())}
         text = json.dumps({"format": FORMAT, "units": units}, ensure_ascii=False, indent=1)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, partial = tempfile.mkstemp(prefix=f"{NAME}.", dir=self.folder)
+        partial = None
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, partial = tempfile.mkstemp(prefix=f".{NAME}.", dir=self.folder)
             os.chmod(partial, 0o644)  # mkstemp makes it private; the outputs beside it are not
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
             os.replace(partial, self.folder / NAME)
+        except OSError as error:
+            raise ReportgenError.at(
+                Location(self.folder / NAME),
+                _(
+                    "không lưu được sổ ghi các lần làm ({reason}) — các tệp kết quả vẫn đúng; "
+                    "lần sau reportgen sẽ làm lại những đơn vị nó không chắc"
+                ).format(reason=writing.reason(error)),
+            ) from None
         finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(partial)
+            if partial is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(partial)
 
 
 def _entry(value: Any) -> dict[str, Any]:
     """Check one unit's line has the shape written; anything else makes the manifest untrusted."""
     if not (
         isinstance(value, dict)
-        and set(value) == {"source", "basis", "read", "files"}
+        and set(value) == {"source", "basis", "read", "made"}
         and isinstance(value["read"], dict)
-        and isinstance(value["files"], list)
-        and all(isinstance(item, str) for item in [value["source"], value["basis"], *value["files"]])
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in value["read"].items())
+        and isinstance(value["made"], dict)
+        and isinstance(value["source"], str)
+        and isinstance(value["basis"], str)
+        and all(
+            isinstance(k, str) and isinstance(v, str)
+            for k, v in [*value["read"].items(), *value["made"].items()]
+        )
     ):
         raise ValueError("manifest entry")
     return value

@@ -70,6 +70,8 @@ class Settings:
     archival: bool
     word: Path | None = None
     """The reference document when the Word copies are written, else None."""
+    trust_templates: bool = False
+    """Whether the pages may attach files of the template folders to their PDFs."""
 
 
 class Feedback:
@@ -95,9 +97,26 @@ class Written(list[Path]):
 
 
 class BuildFailed(ReportgenError):
-    """Some inputs had problems and were not written; the others were, into ``written``."""
+    """Some inputs had problems and were not written; the others were, into ``written``.
+
+    With no input ``failed``, every unit was written but the build's manifest could not be saved.
+    """
 
     def __init__(self, problems: Iterable[Problem], written: Written, failed: Sequence[Path]) -> None:
         super().__init__(dict.fromkeys(problems))  # a template's mistake fails every unit alike: say it once
         self.written = written
         self.failed = list(failed)
+
+
+class BuildInterrupted(BuildFailed):
+    """Ctrl-C stopped a build: ``written`` holds what was written before, ``remaining`` what was not."""
+
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        written: Written,
+        failed: Sequence[Path],
+        remaining: Sequence[Path],
+    ) -> None:
+        super().__init__(problems, written, failed)
+        self.remaining = list(remaining)

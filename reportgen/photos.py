@@ -9,15 +9,17 @@ position has no place in a press release) and writes every size no wider than th
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PIL import Image, ImageOps
 
+from reportgen import files
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.loading import Document
@@ -31,6 +33,9 @@ QUALITY = 82
 
 FOLDER = "anh"
 """The photos' folder inside each unit's output folder."""
+
+MAX_BYTES = 50 * 1024 * 1024
+"""The largest photo file read: a phone's photo is a few megabytes, a camera's raw file tens."""
 
 # EXIF orientations that turn the stored image by a quarter: width and height swap.
 _QUARTER_TURNS = {5, 6, 7, 8}
@@ -115,23 +120,60 @@ def stems(files: Sequence[str]) -> list[str]:
     return names
 
 
+def refusal(folder: Path, name: str) -> str | None:
+    """Say why photo ``name`` of an input in ``folder`` may not be used; None when it may.
+
+    A photo must be a regular file, of at most :data:`MAX_BYTES`, inside the input's folder
+    once ``..`` and symbolic links are resolved: the article and its PDF are published, and
+    nothing else of the machine may slip into them. A missing file is not refused here: the
+    article is then made without it, with a warning (see :mod:`reportgen.plausibility`).
+    """
+    path = folder / name
+    if not files.inside(path, folder):
+        if Path(os.path.normpath(folder.absolute() / name)).is_relative_to(folder.absolute()):
+            return _(
+                'ảnh "{file}" là liên kết tới một tệp nằm ngoài thư mục của tệp số liệu — hãy chép '
+                "chính tệp ảnh vào thư mục đó, thay cho liên kết"
+            ).format(file=name)
+        return _(
+            'ảnh "{file}" nằm ngoài thư mục của tệp số liệu — reportgen chỉ lấy ảnh trong thư mục '
+            "đó: hãy chép ảnh vào đó (hoặc vào một thư mục con như anh/) rồi ghi đường dẫn tính "
+            "từ đó, ví dụ `tep: anh/{base}`"
+        ).format(file=name, base=PurePath(name.replace("\\", "/")).name)
+    try:
+        files.check(path, MAX_BYTES)
+    except FileNotFoundError:
+        return None
+    except files.NotRegular as error:
+        return _('"{file}" không phải tệp ảnh mà là {kind} — hãy dùng một tệp ảnh JPEG hoặc PNG').format(
+            file=name, kind=error.kind
+        )
+    except files.TooLarge:
+        return _(
+            'ảnh "{file}" quá lớn (hơn {mb} MB) — hãy dùng ảnh nhỏ hơn, ví dụ ảnh chụp bằng điện thoại'
+        ).format(file=name, mb=files.megabytes(MAX_BYTES))
+    except OSError as error:
+        return _('không đọc được ảnh "{file}" ({reason})').format(file=name, reason=error.strerror or error)
+    return None
+
+
 def plan(source: Path, stem: str) -> WebPhoto:
     """Read the size of photo ``source`` (its header only) and name its web sizes after ``stem``.
 
     Raises:
-        OSError: the file cannot be read or is not an image Pillow knows.
+        OSError: the file cannot be read, is not a regular file or is not an image Pillow knows.
     """
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), files.opened(source, MAX_BYTES) as stream:
         # Pillow only warns past 89 million pixels; such a "photo" is a decompression bomb.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(source)
+            image = Image.open(stream)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as error:
             raise OSError(str(error)) from None
-    with image:
-        width, height = image.size
-        if image.getexif().get(_ORIENTATION) in _QUARTER_TURNS:
-            width, height = height, width
+        with image:
+            width, height = image.size
+            if image.getexif().get(_ORIENTATION) in _QUARTER_TURNS:
+                width, height = height, width
     variants = tuple(Variant(f"{stem}-{w}.jpg", w, h) for w, h in variant_sizes(width, height))
     return WebPhoto(source, variants)
 
@@ -143,23 +185,25 @@ def plan_all(document: Document, photos: Sequence[Anh]) -> list[tuple[Anh, WebPh
     their ``anh[i]`` place in messages.
 
     Raises:
-        ReportgenError: a photo is not an image; each one is named with its ``anh[i].tep`` line.
+        ReportgenError: a photo may not be used (see :func:`refusal`) or is not an image; each
+            one is named with its ``anh[i].tep`` line.
     """
     planned, problems = [], []
+    folder = document.path.parent
     for index, (photo, stem) in enumerate(zip(photos, stems([p.tep for p in photos]), strict=True)):
-        source = document.path.parent / photo.tep
-        if not source.is_file():
-            continue
-        try:
-            planned.append((photo, plan(source, stem)))
-        except OSError:
-            problems.append(
-                Problem(
-                    document.locate(("anh", index, "tep")),
-                    _('"{file}" không phải ảnh đọc được — hãy dùng ảnh JPEG hoặc PNG').format(file=photo.tep),
-                    f"anh[{index}].tep",
+        source = folder / photo.tep
+        refused = refusal(folder, photo.tep)
+        if refused is None:
+            if not source.exists():
+                continue  # validation warned that it is missing
+            try:
+                planned.append((photo, plan(source, stem)))
+                continue
+            except OSError:
+                refused = _('"{file}" không phải ảnh đọc được — hãy dùng ảnh JPEG hoặc PNG').format(
+                    file=photo.tep
                 )
-            )
+        problems.append(Problem(document.locate(("anh", index, "tep")), refused, f"anh[{index}].tep"))
     if problems:
         raise ReportgenError(problems)
     return planned
@@ -172,7 +216,7 @@ def save(photo: WebPhoto, folder: Path) -> list[str]:
         OSError: the photo cannot be read or a size cannot be written.
     """
     largest = photo.largest
-    with Image.open(photo.source) as opened:
+    with files.opened(photo.source, MAX_BYTES) as stream, Image.open(stream) as opened:
         # A JPEG can be decoded straight at a fraction of its size: far faster for a 12 MP
         # phone photo. The box is square because the photo may still have to be turned.
         side = max(largest.width, largest.height)

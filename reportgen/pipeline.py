@@ -3,7 +3,10 @@
 load → validate → compute → render → write. Each input is loaded, validated and rendered to
 HTML before any of its files is written; its files are staged beside the output, made durable
 and then renamed into place (see :mod:`reportgen.writing`), so a failed unit keeps its last
-good output as it was. A :class:`Feedback` hears the warnings and each unit written, for the CLI to show.
+good output as it was. The templates are filled and the PDFs printed in a child process under
+time and memory limits (:mod:`reportgen.isolation`). A :class:`Feedback` hears the warnings and
+each unit written, for the CLI to show. Ctrl-C stops the build between units: what was written
+is remembered in the manifest, and :class:`BuildInterrupted` says so.
 """
 
 from __future__ import annotations
@@ -14,12 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import jinja2
-
 from reportgen import (
     compute,
     fonts,
-    isolation,
     manifest,
     photos,
     portal,
@@ -31,15 +31,17 @@ from reportgen import (
 )
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
-from reportgen.outcomes import BuildFailed, Feedback, Format, Outcome, Settings, Written
+from reportgen.isolation import Limits, Sandbox
+from reportgen.loading import inputs_in
+from reportgen.outcomes import BuildFailed, BuildInterrupted, Feedback, Format, Outcome, Settings, Written
 from reportgen.photos import WebPhoto
-from reportgen.rendering import Printer
 
 if TYPE_CHECKING:
     from reportgen.word import Word
 
 __all__ = [
     "BuildFailed",
+    "BuildInterrupted",
     "Feedback",
     "Format",
     "Outcome",
@@ -77,27 +79,31 @@ class Unit:
 def find_inputs(paths: Iterable[Path]) -> list[Path]:
     """Expand folders into the ``*.yaml`` files they hold, in name order; sub-folders are not read.
 
+    Hidden files in a folder are left out (see :func:`reportgen.loading.inputs_in`); a path that
+    is there but not a regular file is kept, for loading to refuse with a message.
+
     Raises:
         ReportgenError: a path does not exist, or a folder holds no YAML file.
     """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            files = inputs_in(path)
             if not files:
                 raise ReportgenError.at(Location(path), _("thư mục không có tệp .yaml nào"))
             found += files
-        elif path.is_file():
+        elif path.exists():
             found.append(path)
         else:
             raise ReportgenError.at(Location(path), _("không có tệp hay thư mục này"))
     return found
 
 
-def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> Unit:
+def plan(source: Path, sandbox: Sandbox, *, write_html: bool = True) -> Unit:
     """Load, roll up, validate, compute and render one input to HTML, writing nothing.
 
-    A photo whose file is missing is left out of the article (validation warns about it).
+    The pages are rendered in ``sandbox``, under its limits. A photo whose file is missing is
+    left out of the article (validation warns about it).
 
     Raises:
         ReportgenError: with the problems of the input (and its sub-units), warnings included.
@@ -108,7 +114,7 @@ def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> U
     data = checked.data.model_copy(update={"anh": [photo for photo, _web in sized]})
     web = [photo for _photo, photo in sized]
     context = compute.context(data, web, rolled.sub_units, rendering.build_time())
-    html = {page: templating.render(env, f"{page}.html", context) for page in PAGES}
+    html = {page: sandbox.render(f"{page}.html", context) for page in PAGES}
     declared = [checked.document.path.parent / photo.tep for photo in checked.data.anh]
     card = None
     if write_html and context["the_chia_se"] is not None:
@@ -129,44 +135,44 @@ def plan(source: Path, env: jinja2.Environment, *, write_html: bool = True) -> U
     )
 
 
-def prepare(sources: Sequence[Path], templates: Path | None = None, *, write_html: bool = True) -> list[Unit]:
-    """Plan every input (see :func:`plan`), writing nothing.
+def prepare(
+    sources: Sequence[Path],
+    templates: Path | None = None,
+    *,
+    write_html: bool = True,
+    limits: Limits | None = None,
+) -> list[Unit]:
+    """Plan every input (see :func:`plan`), writing nothing; the pages are rendered under ``limits``.
 
     Raises:
         ReportgenError: with the problems of every input file at once, warnings included.
     """
     problems = _clashing_stems(sources)
-    env = templating.environment(templates)
     units = []
-    for source in sources:
-        try:
-            units.append(plan(source, env, write_html=write_html))
-        except ReportgenError as error:
-            problems += error.problems
+    with Sandbox(templating.environment(templates), limits=limits) as sandbox:
+        for source in sources:
+            try:
+                units.append(plan(source, sandbox, write_html=write_html))
+            except ReportgenError as error:
+                problems += error.problems
     if any(not problem.warning for problem in problems):
         raise ReportgenError([*problems, *(w for unit in units for w in unit.warnings)])
     return units
 
 
-def make(
-    source: Path,
-    out: Path,
-    env: jinja2.Environment,
-    printer: Printer | None,
-    write_html: bool,
-    word: Word | None = None,
-) -> Outcome:
+def make(source: Path, out: Path, sandbox: Sandbox, write_html: bool, word: Word | None = None) -> Outcome:
     """Build one input into ``out/<stem>/``; a problem is returned in the outcome, not raised.
 
-    Its own file is hashed before it is read, the others as soon as they are known, so that
-    the manifest never vouches for content newer than what was built.
+    The PDFs are printed when ``sandbox`` has a printer. Its own file is hashed before it is
+    read, the others as soon as they are known, so that the manifest never vouches for content
+    newer than what was built.
     """
     own = manifest.digest(source)
     try:
-        unit = plan(source, env, write_html=write_html)
+        unit = plan(source, sandbox, write_html=write_html)
         read = {str(path.resolve()): manifest.digest(path) for path in unit.read}
         read[str(source.resolve())] = own
-        files = write(unit, out, printer, word)
+        files = write(unit, out, sandbox if sandbox.printer is not None else None, word)
     except ReportgenError as error:
         return Outcome(source, problems=tuple(error.problems))
     return Outcome(source, tuple(files), unit.warnings, (), read)
@@ -176,6 +182,20 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
     seen: dict[str, Path] = {}
     problems = []
     for source in sources:
+        if source.stem.startswith("."):
+            # The output folder is named after the input, and an output folder's hidden names
+            # are reportgen's own: its manifest, its staging folders.
+            problems.append(
+                Problem(
+                    Location(source),
+                    _(
+                        "tên tệp bắt đầu bằng dấu chấm: kết quả ghi vào thư mục cùng tên, mà những "
+                        "tên như thế trong thư mục kết quả là của riêng reportgen — hãy đổi tên tệp, "
+                        "ví dụ `{name}`"
+                    ).format(name=source.name.lstrip(".") or "so-lieu.yaml"),
+                )
+            )
+            continue
         if source.stem in seen and seen[source.stem].resolve() != source.resolve():
             problems.append(
                 Problem(
@@ -190,8 +210,10 @@ def _clashing_stems(sources: Sequence[Path]) -> list[Problem]:
     return problems
 
 
-def write(unit: Unit, out: Path, printer: Printer | None, word: Word | None = None) -> list[Path]:
-    """Write one unit's files into ``out/<input stem>/``; return the paths written.
+def write(unit: Unit, out: Path, printer: Sandbox | None, word: Word | None = None) -> list[Path]:
+    """Write one unit's files into ``out/<input stem>/``, printing PDFs in ``printer`` if given.
+
+    Returns the paths written.
 
     Raises:
         ReportgenError: a PDF could not be printed or the folder could not be written;
@@ -214,7 +236,7 @@ def write(unit: Unit, out: Path, printer: Printer | None, word: Word | None = No
 
 
 def _stage(
-    unit: Unit, stage: Path, printer: Printer | None, target: Path, word: Word | None = None
+    unit: Unit, stage: Path, printer: Sandbox | None, target: Path, word: Word | None = None
 ) -> list[str]:
     """Write every file of ``unit`` into ``stage``; return their names relative to it.
 
@@ -231,7 +253,7 @@ def _stage(
         if printer is not None:
             # In a child process under time and memory limits: a page that hangs WeasyPrint
             # or eats the memory fails alone, named, and the other units carry on.
-            pdf = isolation.print_pdf(printer, html, stage, target / f"{page}.pdf")
+            pdf = printer.print_pdf(html, stage, target / f"{page}.pdf")
             (stage / f"{page}.pdf").write_bytes(pdf)
             names.append(f"{page}.pdf")
     for name, text in unit.forms.items() if unit.write_html else ():
@@ -258,6 +280,7 @@ def build(
     feedback: Feedback | None = None,
     jobs: int = 1,
     force: bool = False,
+    trust_templates: bool = False,
 ) -> Written:
     """Build the article and the report of every input that changed; return the files written.
 
@@ -276,9 +299,13 @@ def build(
         feedback: hears what becomes of each input.
         jobs: how many processes build at once.
         force: build every input, even those unchanged since the last build.
+        trust_templates: let the pages attach files of the template folders to their PDFs.
 
     Raises:
-        BuildFailed: some inputs had problems and were not written; it holds what was.
+        BuildInterrupted: Ctrl-C stopped the build; it holds what was written before, which
+            the manifest remembers.
+        BuildFailed: some inputs had problems and were not written, or the manifest could
+            not be saved; it holds what was written.
         ReportgenError: a problem with the whole build (a missing input, two inputs writing
             into the same folder, a font): nothing is written then.
     """
@@ -298,13 +325,16 @@ def build(
         word.load_reference(reference)  # a broken reference document, too, writes nothing
     from reportgen import workers  # which imports this module
 
-    settings = Settings(templates, fmt.html, chosen if fmt.pdf else None, archival, reference)
+    settings = Settings(
+        templates, fmt.html, chosen if fmt.pdf else None, archival, reference, trust_templates
+    )
     basis = manifest.basis(
         {
             "format": fmt.value,
             "font": chosen and chosen.family,
             "archival": archival,
             "reference": reference and manifest.digest(reference),
+            "trust": trust_templates,
         },
         templating.environment(templates),
         # The partials reportgen calls from Python (what `{key}` prints) count even when no page imports them.
@@ -316,27 +346,38 @@ def build(
     written.font = settings.font
     problems: list[Problem] = []
     failed: list[Path] = []
+    done: set[Path] = set()
+    interrupted = False
     new_folder = not out.exists()
     # One build at a time per output folder: a second one waits, or says another is running.
     with writing.locked(out):
         record = manifest.Manifest(out) if force else manifest.Manifest.read(out)
         todo = [source for source in sources if not record.fresh(source, basis)]
         written.skipped = [source for source in sources if source not in todo]
-        with workers.run(todo, out, settings, jobs) as outcomes:
-            feedback.starting(todo, written.skipped)
-            for outcome in outcomes:
-                feedback.done(outcome)
-                if outcome.failed:
-                    record.forget(outcome.source)
-                    problems += [*outcome.problems]
-                    failed.append(outcome.source)
-                else:
-                    record.record(outcome.source, basis, outcome.read, outcome.files)
-                    written += outcome.files
+        try:
+            with workers.run(todo, out, settings, jobs) as outcomes:
+                feedback.starting(todo, written.skipped)
+                for outcome in outcomes:
+                    feedback.done(outcome)
+                    done.add(outcome.source)
+                    if outcome.failed:
+                        record.forget(outcome.source)
+                        problems += [*outcome.problems]
+                        failed.append(outcome.source)
+                    else:
+                        record.record(outcome.source, basis, outcome.read, outcome.files)
+                        written += outcome.files
+        except KeyboardInterrupt:
+            interrupted = True  # what was written is remembered below, then said
         if record.changed and (written or not new_folder):
-            record.save()
+            try:
+                record.save()
+            except ReportgenError as error:
+                problems += error.problems
     if new_folder and not written:
         shutil.rmtree(out, ignore_errors=True)  # a build that wrote nothing leaves no folder behind
-    if failed:
+    if interrupted:
+        raise BuildInterrupted(problems, written, failed, [source for source in todo if source not in done])
+    if problems:
         raise BuildFailed(problems, written, failed)
     return written

@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from reportgen import photos
 from reportgen.errors import Problem, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_
@@ -268,10 +269,16 @@ def _moved_into(day: datetime.date, start: datetime.date, end: datetime.date) ->
 
 
 def _photos(document: Document) -> Iterator[Problem]:
-    photos = document.data.get("anh")
-    for index, photo in enumerate(photos if isinstance(photos, list) else []):
+    listed = document.data.get("anh")
+    for index, photo in enumerate(listed if isinstance(listed, list) else []):
         file = _mapping(photo).get("tep")
-        if isinstance(file, str) and not (document.path.parent / file.strip()).is_file():
+        folder = document.path.parent
+        # A photo that may not be used at all (outside the folder, a device) is an error instead.
+        if (
+            isinstance(file, str)
+            and not (folder / file.strip()).exists()
+            and photos.refusal(folder, file.strip()) is None
+        ):
             yield _warning(
                 document,
                 ("anh", index, "tep"),

@@ -20,10 +20,15 @@ import watchfiles
 from reportgen import pipeline, templating
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
+from reportgen.isolation import Limits
 from reportgen.photos import save as save_photo
 
 # How long watchfiles waits for a burst of writes to end: an editor's save is often several.
 STEP_MS = 50
+
+LIMITS = Limits(seconds=20)
+"""The limits of one page's rendering. It takes well under a second; a template that loops
+for ever must not hold the preview for the two minutes a build allows a print."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ class Site:
         start = time.perf_counter()
         problems: tuple[Problem, ...] = ()
         try:
-            (unit,) = pipeline.prepare([self.source], self.templates)
+            (unit,) = pipeline.prepare([self.source], self.templates, limits=LIMITS)
             self._write(unit)
         except ReportgenError as error:
             problems = tuple(error.problems)

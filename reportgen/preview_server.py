@@ -2,7 +2,10 @@
 
 The standard library's threading HTTP server is enough for one person's browser on the same
 machine, and adds nothing to install. It binds to the loopback interface only: the figures of
-an unpublished report never leave the machine. Each HTML page it sends gets a few lines added:
+an unpublished report never leave the machine. It answers only requests addressed to it by
+that name (the ``Host`` header, and the ``Origin`` of the event stream): a web page the
+secretary visits could otherwise point a name of its own at 127.0.0.1 ("DNS rebinding") and
+read the pages. Each HTML page it sends gets a few lines added:
 a script that listens for builds (server-sent events) and reloads the page, a red panel with
 the ``file:line:column`` problems when the last build failed, and links between the pages.
 The files on disk stay exactly what ``reportgen build`` would write.
@@ -12,6 +15,8 @@ from __future__ import annotations
 
 import html
 import re
+import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -21,7 +26,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from reportgen.errors import Location, Problem, ReportgenError
@@ -127,7 +132,9 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = urlsplit(self.path).path
-        if path == "/":
+        if not self._addressed_here(path):
+            self._refuse()
+        elif path == "/":
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", "/article.html")
             self.end_headers()
@@ -140,6 +147,28 @@ class _Handler(SimpleHTTPRequestHandler):
             self._page(path.lstrip("/"))
         else:
             super().do_GET()
+
+    def do_HEAD(self) -> None:
+        """Answer a HEAD request as a GET, without the body: only when addressed here."""
+        if self._addressed_here(urlsplit(self.path).path):
+            super().do_HEAD()
+        else:
+            self._refuse()
+
+    def _refuse(self) -> None:
+        """Say, in the page, where the preview is: only a page reached by another name gets this."""
+        port = cast(tuple[str, int], self.server.server_address)[1]
+        where = _("Trang xem trước của reportgen chỉ mở tại http://{host}:{port}/ trên chính máy này.")
+        self.send_error(HTTPStatus.FORBIDDEN, explain=where.format(host=LOOPBACK, port=port))
+
+    def _addressed_here(self, path: str) -> bool:
+        """Whether the request names this server as the browser reached it, not by another name."""
+        port = cast(tuple[str, int], self.server.server_address)[1]
+        here = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
+        if self.headers.get("Host", "").lower() not in here:
+            return False
+        origin = self.headers.get("Origin")
+        return path != EVENTS or origin is None or origin.lower() in {f"http://{name}" for name in here}
 
     def end_headers(self) -> None:
         # Every reload must show the files as they are now, photos included.
@@ -188,6 +217,18 @@ class _Handler(SimpleHTTPRequestHandler):
             return self.site.last.version
 
 
+class _Server(ThreadingHTTPServer):
+    """The preview's HTTP server: a browser that drops a connection is not worth a word."""
+
+    daemon_threads = True  # an open event stream must not hold the process at exit
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Ignore a connection the browser closed or reset; report anything else (a bug)."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclass
 class Preview:
     """A running preview: its address and its site."""
@@ -234,7 +275,7 @@ def serving(source: Path, templates: Path | None = None, port: int | None = None
             thread.join()
 
 
-def _bind(handler: Callable[..., _Handler], port: int | None) -> ThreadingHTTPServer:
+def _bind(handler: Callable[..., _Handler], port: int | None) -> _Server:
     """Listen on ``port`` of the loopback interface (None: 8000 if free, else any free port)."""
     if port is None:
         try:
@@ -242,7 +283,7 @@ def _bind(handler: Callable[..., _Handler], port: int | None) -> ThreadingHTTPSe
         except ReportgenError:
             port = 0
     try:
-        server = ThreadingHTTPServer((LOOPBACK, port), handler)
+        server = _Server((LOOPBACK, port), handler)
     except OSError as error:
         raise ReportgenError.at(
             Location(Path(f"{LOOPBACK}:{port}")),
@@ -250,7 +291,6 @@ def _bind(handler: Callable[..., _Handler], port: int | None) -> ThreadingHTTPSe
                 port=port, reason=error.strerror
             ),
         ) from None
-    server.daemon_threads = True  # an open event stream must not hold the process at exit
     return server
 
 
@@ -275,7 +315,7 @@ def run(
             say(_("Đã cập nhật ({seconds} giây).").format(seconds=number(build.seconds, 2)), False)
 
     try:
-        with serving(source, templates, port) as preview:
+        with _stopped_by_signals(), serving(source, templates, port) as preview:
             url = preview.url
             say(_("Xem trước {file} tại {url}").format(file=source, url=url), False)
             say(_("Tin bài: {url}article.html — báo cáo: {url}report.html").format(url=url), False)
@@ -283,5 +323,28 @@ def run(
             built(preview.site.last)
             preview.watch(built)
     except KeyboardInterrupt:
-        pass  # Ctrl-C: the server and its folder are cleaned up on the way out
+        pass  # Ctrl-C, or a signal below: the server and its folder are cleaned up on the way out
     say(_("Đã dừng xem trước."), False)
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Stop on SIGTERM and SIGHUP as on Ctrl-C, so that the private folder is removed.
+
+    Their default ends the process at once and leaves the unpublished pages in the system's
+    temporary folder. Only the main thread may set handlers; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    numbers = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {number: signal.signal(number, stop) for number in numbers}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -13,9 +13,10 @@ from typing import Any
 
 from reportgen.schema import PLACEHOLDER, texts
 
-# What ends a sentence before a reference: a full stop, "!" or "?" and a space. An ellipsis
-# does not ("xây dựng xã hội học tập... với tổng số tiền").
-_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?][\"'”’)]?\s+$")
+# What ends a sentence before a reference: a full stop, "!" or "?" (perhaps then a closing
+# quote or bracket) and a space. An ellipsis does not ("xây dựng xã hội học tập... với tổng").
+_SENTENCE_ENDS = ".!?"
+_CLOSERS = "\"'”’)"
 
 
 def starts_sentence(text: str, index: int) -> bool:
@@ -26,8 +27,18 @@ def starts_sentence(text: str, index: int) -> bool:
     >>> starts_sentence("học tập... {a}", 11), starts_sentence("trong đó: {a}", 10)
     (False, False)
     """
-    before = text[:index]
-    return not before.strip() or _SENTENCE_END.search(before) is not None
+    # Read back from the reference, never the whole paragraph before it: a paragraph of many
+    # references is then filled in time that grows with its length, not with its square.
+    end = index
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return True
+    if end == index:
+        return False  # no space between the word before and the reference
+    if text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > 0 and text[end - 1] in _SENTENCE_ENDS and text[max(0, end - 3) : end - 1] != ".."
 
 
 def capitalised(text: str) -> str:

@@ -6,7 +6,9 @@ font chosen for the report (:mod:`reportgen.fonts`) under :data:`~reportgen.font
 both by path, so no page depends on what fontconfig would substitute. The fetcher
 (:mod:`reportgen.fetching`) serves only ``data:`` URLs and files under the folders the build
 allows (the staged output, the templates, the fonts), so an input can never pull a file from
-elsewhere on the machine into a published PDF.
+elsewhere on the machine into a published PDF. A page may not attach files to its PDF
+(``rel="attachment"``) unless the user trusts the template folder explicitly: an attachment is
+easy to overlook in a reader, and the templates folder may hold more than templates.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from reportgen import fonts, signature_place
 from reportgen.errors import Location, ReportgenError
-from reportgen.i18n import _
+from reportgen.i18n import N_, _
 
 ARCHIVAL_VARIANT = "pdf/a-3b"
 """PDF/A-3b: the ISO archival PDF, fonts embedded, colours defined, metadata in XMP."""
@@ -93,7 +95,12 @@ class Printer:
     """Prints HTML pages to PDF with one font configuration for the whole run."""
 
     def __init__(
-        self, roots: Iterable[Path], font: fonts.Font = fonts.PACKAGED, *, archival: bool = False
+        self,
+        roots: Iterable[Path],
+        font: fonts.Font = fonts.PACKAGED,
+        *,
+        archival: bool = False,
+        attachments: bool = False,
     ) -> None:
         """Prepare the fonts once; ``archival`` prints tagged PDF/A-3b.
 
@@ -101,7 +108,10 @@ class Printer:
             roots: folders a page may read files from, besides its own.
             font: the font the report prints in (:func:`reportgen.fonts.choose`).
             archival: print PDF/A-3b with a tagged structure, for filing.
+            attachments: let a page attach files from those folders to its PDF
+                (``rel="attachment"``); without it such a page is refused.
         """
+        self.attachments = attachments
         # Imported here: WeasyPrint is slow to import and HTML-only builds do not need it.
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
@@ -127,19 +137,23 @@ class Printer:
             ReportgenError: WeasyPrint could not lay the page out, or the page asked for a
                 file or address it may not read.
         """
-        from reportgen.fetching import HomeFetcher, Refused
+        from reportgen.fetching import PAGE, HomeFetcher, Refused
 
         where = Location(document or base)
-        fetcher = HomeFetcher([base, *self._roots])
+        fetcher = HomeFetcher(self._roots, base)
         options: dict[str, Any] = {}
         if self.archival:
             options = {"pdf_variant": ARCHIVAL_VARIANT, "pdf_tags": True}
         try:
+            page = self._weasyprint.HTML(string=html, base_url=PAGE, url_fetcher=fetcher)
+            attached = _attachments(page)
+            if attached and not self.attachments:
+                raise ReportgenError.at(
+                    where, _(_ATTACHMENT_MESSAGE).format(url=attached[0].removeprefix(PAGE))
+                )
             # The title, author, subject and language come from the page's <title>, <meta> and lang;
             # the dates are the build's, unless the page gives its own.
-            laid_out = self._weasyprint.HTML(
-                string=html, base_url=f"{base.resolve().as_uri()}/", url_fetcher=fetcher
-            ).render(stylesheets=[self._fonts], font_config=self._font_config, **options)
+            laid_out = page.render(stylesheets=[self._fonts], font_config=self._font_config, **options)
             laid_out.metadata.created = laid_out.metadata.created or self._time
             laid_out.metadata.modified = laid_out.metadata.modified or self._time
             # The signature block's place is known only now, after layout: it goes into the PDF
@@ -151,9 +165,28 @@ class Printer:
             pdf = laid_out.write_pdf(finisher=_all(finishers), **options)
         except Refused as refusal:
             raise ReportgenError.at(where, str(refusal)) from None
+        except ReportgenError:
+            raise
         except Exception as error:  # WeasyPrint raises many kinds; the user needs the file named
             raise ReportgenError.at(where, _("không in được PDF: {error}").format(error=error)) from error
         if fetcher.refused:  # refused where WeasyPrint chose to carry on (inside an SVG, say)
             raise ReportgenError.at(where, str(fetcher.refused[0]))
         assert isinstance(pdf, bytes)
         return pdf
+
+
+_ATTACHMENT_MESSAGE = N_(
+    'trang muốn đính kèm tệp “{url}” vào PDF (rel="attachment") — reportgen không đính kèm tệp '
+    "nào vào PDF, trừ khi thư mục mẫu được tin cậy bằng --trust-templates"
+)
+
+
+def _attachments(page: Any) -> list[str]:
+    """The address of every element of ``page`` that asks WeasyPrint to attach a file to the PDF."""
+    from weasyprint.html import element_has_link_type
+
+    return [
+        str(element.get("href") or element.get("src") or "")
+        for element in page.etree_element.iter()
+        if isinstance(element.tag, str) and element_has_link_type(element, "attachment")
+    ]

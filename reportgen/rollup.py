@@ -19,7 +19,7 @@ from typing import Any
 
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
-from reportgen.loading import Document, Path_, load
+from reportgen.loading import Document, Path_, inputs_in, load
 from reportgen.schema import ChiTieu, Loai, YearEnd
 from reportgen.validation import Checked, check_document
 from reportgen.vi.figures import Figure, computed, written
@@ -110,13 +110,13 @@ def _listed(
         path = document.path.parent / entry
         if path.is_dir():
             read.append(path)
-            files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            files = inputs_in(path)
             if not files:
                 problems.append(
                     Problem(where, _("thư mục `{entry}` không có tệp .yaml nào").format(entry=entry))
                 )
             yield entry, where, files
-        elif path.is_file():
+        elif path.exists():  # a file, or something that is not one: loading it says which
             yield entry, where, [path]
         else:
             problems.append(

@@ -8,9 +8,11 @@ a blank into a press release) and everything is escaped, whatever the template's
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -23,6 +25,7 @@ from reportgen import prose, webfont
 from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
+from reportgen.template_files import FolderLoader, Refused
 from reportgen.vi import FILTERS, dates, documents, figures, lines, mentions
 
 DEFAULT_PREFIX = "!default"
@@ -111,7 +114,49 @@ def _group_phrase(context: jinja2.runtime.Context, group: Any) -> str:
 # A document symbol, a date or a span of years ("Kết luận 49-KL/TW", "11/CT-TW", "20/01/2021",
 # "2020–2024") must not be split at its hyphen, slash or dash at the end of a line: readers, and
 # text extraction, would see two words.
-_CODE = re.compile(r"\b[\w.,]*\d[\w.,]*(?:[-/–][\w.,]*\w)+")
+_RUN = re.compile(r"[\w.,/–-]+")
+_SEPARATOR = re.compile(r"[-/–]")
+
+
+def codes(text: str) -> Iterator[tuple[int, int]]:
+    """Find the document symbols and dates in ``text``; yield where each starts and ends.
+
+    A code is a part holding a digit, then one or more parts each after a ``-``, ``/`` or ``–``; parts
+    are letters, digits, ``.`` and ``,``. It starts at its first letter or digit and ends at the
+    last letter or digit of its last part, so a full stop after it stays outside.
+
+    Found in two passes that each read the text once: a single regular expression saying the
+    same backtracked without end on a run of numbers such as ``1.2.3.4.…`` pasted in a paragraph.
+
+    >>> text = "Theo 49-KL/TW, 20/01/2021 và năm 2020-2021."
+    >>> [text[start:end] for start, end in codes(text)]
+    ['49-KL/TW', '20/01/2021', '2020-2021']
+    """
+    for run in _RUN.finditer(text):
+        parts = _SEPARATOR.split(run[0])
+        starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=run.start()))
+        first = 0
+        while first < len(parts):
+            end, after = None, first + 1
+            if any(char.isdecimal() for char in parts[first]):
+                while after < len(parts):
+                    words = [index for index, char in enumerate(parts[after]) if _is_word(char)]
+                    if not words:
+                        break
+                    end = starts[after] + words[-1] + 1
+                    after += 1
+                    if words[-1] != len(parts[after - 1]) - 1:
+                        break  # the part ends in "." or ",": so does the code, before them
+            if end is None:
+                first += 1
+                continue
+            yield starts[first] + next(i for i, char in enumerate(parts[first]) if _is_word(char)), end
+            first = after
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a letter, a digit or ``_``, as a regular expression's word character."""
+    return char.isalnum() or char == "_"
 
 
 def nobreak(text: str) -> markupsafe.Markup:
@@ -125,10 +170,10 @@ def nobreak(text: str) -> markupsafe.Markup:
     Markup('giai đoạn <span class="nowrap">2020–2024</span>')
     """
     pieces, start = [], 0
-    for match in _CODE.finditer(text):
-        pieces.append(markupsafe.escape(text[start : match.start()]))
-        pieces.append(markupsafe.Markup('<span class="nowrap">%s</span>') % match[0])
-        start = match.end()
+    for code_start, code_end in codes(text):
+        pieces.append(markupsafe.escape(text[start:code_start]))
+        pieces.append(markupsafe.Markup('<span class="nowrap">%s</span>') % text[code_start:code_end])
+        start = code_end
     pieces.append(markupsafe.escape(text[start:]))
     return markupsafe.Markup("").join(pieces)
 
@@ -212,17 +257,38 @@ def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
     return wrapper
 
 
-def environment(user_templates: Path | None = None) -> jinja2.Environment:
+class Sandbox(jinja2.sandbox.SandboxedEnvironment):
+    """The sandboxed environment every template runs in, the packaged ones too.
+
+    A user's template cannot reach Python's internals (``__class__``, ``__globals__``) to read
+    or run anything on the machine, and cannot raise a number to a power that fills the memory.
+    It costs about a tenth of a millisecond per page (``bench/isolation.py``). Loops that never
+    end are not the sandbox's to stop: templates are rendered in a child process under the same
+    time and memory limits as printing (:mod:`reportgen.isolation`).
+    """
+
+    intercepted_binops = frozenset({"**"})
+
+    def __init__(self, loader: jinja2.BaseLoader, user_templates: Path | None) -> None:
+        super().__init__(loader=loader, **OPTIONS)
+        self.user_templates = user_templates
+        """The user's template folder, if any: a failure while rendering is then theirs to fix."""
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        """Compute ``left ** right``, refusing a result of more than a million binary digits."""
+        if isinstance(left, int) and isinstance(right, int) and abs(left).bit_length() * right > 10**6:
+            raise OverflowError(f"{left} ** {right}")
+        return super().call_binop(context, operator, left, right)
+
+
+def environment(user_templates: Path | None = None) -> Sandbox:
     """Make the environment once per run; it caches compiled templates across units."""
-    packaged = jinja2.FileSystemLoader(packaged_templates())
+    packaged = FolderLoader(packaged_templates())
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None:
-        loaders.append(jinja2.FileSystemLoader(user_templates))
+        loaders.append(FolderLoader(user_templates))
     loaders += [packaged, jinja2.PrefixLoader({DEFAULT_PREFIX: packaged})]
-    # Sandboxed: a user's template cannot reach Python's internals (``__class__``, ``__globals__``)
-    # to read or run anything on the machine. It costs about a tenth of a millisecond per page
-    # (bench/isolation.py), so every template gets it, not only the user's.
-    env = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), **OPTIONS)
+    env = Sandbox(jinja2.ChoiceLoader(loaders), user_templates)
     env.filters.update(FILTERS)
     # Structured data stays readable Vietnamese in the page source; `tojson` still escapes < > & '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
@@ -253,18 +319,37 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def template_file(env: jinja2.Environment, name: str) -> Path:
+    """The file template ``name`` is read from, for messages; ``name`` itself when none is found."""
+    loader = env.loader
+    for folder in loader.loaders if isinstance(loader, jinja2.ChoiceLoader) else [loader]:
+        path = folder.path_of(name) if isinstance(folder, FolderLoader) else None
+        if path is not None:
+            return path
+    return Path(name)
+
+
+MAX_PAGE_CHARS = 20_000_000
+"""The longest page a template may make: a report of a hundred indicators is about 200,000."""
+
+
 def render(env: jinja2.Environment, name: str, context: Context) -> str:
     """Render template ``name`` with ``context``.
 
     Raises:
-        ReportgenError: the template is missing, invalid, or uses a name the context lacks;
-            the message names the template file and line.
+        ReportgenError: the template is missing, invalid, uses a name the context lacks, or
+            fails while it runs (a loop too long, a macro calling itself without end); the
+            message names the template file and line.
     """
     try:
-        return env.get_template(name).render(**context)
+        page = env.get_template(name).render(**context)
+    except (MemoryError, ReportgenError):
+        raise
     except jinja2.TemplateSyntaxError as error:
         where = Location(Path(error.filename or error.name or name), error.lineno or 0, 1)
         raise ReportgenError.at(where, _("lỗi cú pháp mẫu: {error}").format(error=error.message)) from None
+    except Refused as error:
+        raise ReportgenError.at(Location(error.path), str(error)) from None
     except jinja2.TemplateNotFound as error:
         raise ReportgenError.at(
             Location(Path(name)), _("không tìm thấy mẫu `{name}`").format(name=error.name)
@@ -278,16 +363,61 @@ def render(env: jinja2.Environment, name: str, context: Context) -> str:
             _template_location(error, name),
             _("mẫu dùng phần bên trong của Python, điều mẫu không được làm: {error}").format(error=error),
         ) from None
+    except RecursionError as error:
+        raise ReportgenError.at(
+            _recursion_location(error, name),
+            _(
+                "mẫu gọi lồng nhau quá sâu — có lẽ một macro gọi chính nó, hay một mẫu `include` "
+                "chính nó; hãy xem lại dòng này"
+            ),
+        ) from None
+    except OverflowError as error:
+        raise ReportgenError.at(
+            _template_location(error, name),
+            _(
+                "mẫu tạo ra một dãy hay một số quá lớn — `range` được tối đa {count} số, lũy thừa `**` "
+                "chỉ dùng với số nhỏ; hãy xem lại dòng này"
+            ).format(count=jinja2.sandbox.MAX_RANGE),
+        ) from None
+    except Exception as error:
+        if not isinstance(env, Sandbox) or env.user_templates is None:
+            raise  # the packaged templates failing is reportgen's own bug
+        raise ReportgenError.at(
+            _template_location(error, name),
+            _("mẫu gặp lỗi khi chạy: {error}").format(error=f"{type(error).__name__}: {error}"),
+        ) from None
+    if len(page) > MAX_PAGE_CHARS:
+        raise ReportgenError.at(
+            Location(template_file(env, name)),
+            _("mẫu làm ra một trang quá dài (hơn {count} ký tự) — hãy xem lại các vòng lặp trong mẫu").format(
+                count=MAX_PAGE_CHARS
+            ),
+        )
+    return page
 
 
 def _template_location(error: BaseException, name: str) -> Location:
     """Find the template file and line in a rendering traceback (Jinja2 maps them for us)."""
+    frames = _template_frames(error)
+    return frames[-1] if frames else Location(Path(name))
+
+
+def _recursion_location(error: RecursionError, name: str) -> Location:
+    """Find the template line a runaway recursion goes through most: the call that repeats."""
+    frames = _template_frames(error)
+    if not frames:
+        return Location(Path(name))
+    counts = collections.Counter(frames)
+    return max(reversed(frames), key=lambda frame: counts[frame])
+
+
+def _template_frames(error: BaseException) -> list[Location]:
+    """The template lines of ``error``'s traceback, outermost first."""
     traceback: Any = error.__traceback__
-    found = Location(Path(name))
+    found = []
     while traceback is not None:
-        frame = traceback.tb_frame
-        filename = frame.f_code.co_filename
+        filename = traceback.tb_frame.f_code.co_filename
         if filename.endswith(".html") or filename.endswith(".css"):
-            found = Location(Path(filename), traceback.tb_lineno, 1)
+            found.append(Location(Path(filename), traceback.tb_lineno, 1))
         traceback = traceback.tb_next
     return found

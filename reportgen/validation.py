@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import breakdowns, coherence, plausibility, presets
+from reportgen import breakdowns, coherence, photos, plausibility, presets
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_, load
@@ -284,6 +284,18 @@ def _cross_check(document: Document, version: int, *, check_placeholders: bool =
         if isinstance(meeting.get("dai_dien_cho"), str):
             texts.append((("hoi_nghi", "dai_dien_cho"), meeting["dai_dien_cho"]))
         yield from _check_placeholders(document, texts, keys, version)
+    yield from _check_photos(document)
+
+
+def _check_photos(document: Document) -> Iterator[Problem]:
+    """Refuse a photo outside the input's folder, or one that is not a photo file at all."""
+    listed = document.data.get("anh")
+    for index, photo in enumerate(listed if isinstance(listed, list) else []):
+        name = _as_dict(photo).get("tep")
+        refused = photos.refusal(document.path.parent, name.strip()) if isinstance(name, str) else None
+        if refused is not None:
+            address: Path_ = ("anh", index, "tep")
+            yield Problem(document.locate(address), refused, field_name(address))
 
 
 def _as_dict(value: Any) -> dict[str, Any]:

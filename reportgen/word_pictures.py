@@ -105,7 +105,10 @@ def chart_png(svg: str, typeface: Typeface) -> bytes:
         ) from None
 
 
-_SVG = re.compile(r"<svg\b.*?</svg\s*>", re.DOTALL | re.IGNORECASE)
+# The opening and the closing tag are found apart: one pattern "<svg ... </svg>" scanned to the
+# end of the page from every "<svg" when none is closed, in time that grew with the square of it.
+_SVG_OPEN = re.compile(r"<svg\b", re.IGNORECASE)
+_SVG_CLOSE = re.compile(r"</svg\s*>", re.IGNORECASE)
 
 
 def lift_svgs(html: str) -> tuple[str, list[str]]:
@@ -118,12 +121,13 @@ def lift_svgs(html: str) -> tuple[str, list[str]]:
     ('<p>a</p><svg data-lifted="0"></svg>', ['<svg viewBox="0 0 1 1"><clipPath/></svg>'])
     """
     lifted: list[str] = []
-
-    def lift(match: re.Match[str]) -> str:
-        lifted.append(match[0])
-        return f'<svg data-lifted="{len(lifted) - 1}"></svg>'
-
-    return _SVG.sub(lift, html), lifted
+    kept: list[str] = []
+    done = 0
+    while (opening := _SVG_OPEN.search(html, done)) and (closing := _SVG_CLOSE.search(html, opening.end())):
+        kept += [html[done : opening.start()], f'<svg data-lifted="{len(lifted)}"></svg>']
+        lifted.append(html[opening.start() : closing.end()])
+        done = closing.end()
+    return "".join([*kept, html[done:]]), lifted
 
 
 def picture_file(src: str, page: Path, roots: list[Path], document: Path) -> Path:

@@ -4,19 +4,24 @@ WeasyPrint's ``write_pdf(path)`` truncates the old file first: a build killed mi
 full disk would leave a broken PDF and no previous report. Here each unit's files are staged
 in a folder beside the output, flushed to disk (``fsync``), and only then renamed over the old
 ones (``os.replace``, atomic on one file system). A staging folder left by a killed build is
-removed by the next one. A lock file in the output folder makes a second build wait for the
-first, then say that another is running, instead of two builds writing the same files; the
-lock is taken on the output folder itself, so it leaves no file behind.
+removed by the next one. A lock on the output folder makes a second build wait for the
+first, then say that another is running, instead of two builds writing the same files. It is
+an ``flock`` on the folder itself, so it leaves no file behind and the kernel releases it when
+the build dies, however it dies; the processes a build forks (its printing child, its workers)
+close their copy at once, so none of them can keep the folder locked after the build is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
 import secrets
 import shutil
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +34,21 @@ STAGE_SUFFIX = ".dang-ghi"
 """Ends the name of a staging folder (``.bac-kan-2020.x1y2.dang-ghi``): "being written"."""
 LOCK_WAIT = 30.0
 """How many seconds a build waits for another one writing into the same folder, then says so."""
+
+_held: set[int] = set()
+"""The descriptors holding this process's output-folder locks."""
+
+
+def _forget_locks() -> None:
+    """In a forked child: close the inherited lock descriptors, which only the build may hold."""
+    for handle in _held:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks)
 
 
 @contextmanager
@@ -45,9 +65,10 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
-        handle = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+        handle = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as error:
         raise failure(out, error) from None
+    _held.add(handle)
     try:
         deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
         while True:
@@ -67,7 +88,8 @@ def locked(out: Path, wait: float | None = None) -> Iterator[None]:
         clean_stale(out)
         yield
     finally:
-        os.close(handle)  # closing the descriptor releases the lock
+        _held.discard(handle)
+        os.close(handle)  # closing the last descriptor releases the lock
 
 
 def clean_stale(out: Path) -> list[Path]:
@@ -93,9 +115,10 @@ def commit(staged: Path, names: list[str], target: Path) -> None:
     for name in names:
         _fsync(staged / name)
     target.mkdir(exist_ok=True)
-    for name in names:
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged / name, target / name)
+    with uninterrupted():
+        for name in names:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged / name, target / name)
     for folder in {(target / name).parent for name in names}:
         _fsync(folder)  # the renames themselves are on disk only once their folder is
 
@@ -120,6 +143,25 @@ def write_whole(path: Path, text: str) -> None:
         raise
 
 
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold a Ctrl-C back while the block runs, then let it through.
+
+    A unit's files are renamed one by one; stopped half way, its folder would mix two builds.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread hears Ctrl-C
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if caught and callable(previous):
+            previous(signal.SIGINT, None)
+
+
 def _fsync(path: Path) -> None:
     handle = os.open(path, os.O_RDONLY)
     try:
@@ -130,13 +172,19 @@ def _fsync(path: Path) -> None:
 
 def failure(where: Path, error: OSError) -> ReportgenError:
     """Word a failed write for the secretary: a full disk and a read-only folder say so."""
-    if error.errno == errno.ENOSPC:
-        reason = _("ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khác bằng --out; kết quả cũ vẫn giữ nguyên")
-    elif error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
-        reason = _(
-            "thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out; "
-            "kết quả cũ vẫn giữ nguyên"
-        )
+    if error.errno in {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EEXIST, errno.ENOTDIR}:
+        said = _("{reason}; kết quả cũ vẫn giữ nguyên").format(reason=reason(error))
     else:
-        reason = _("không ghi được: {error}").format(error=error.strerror or error)
-    return ReportgenError.at(Location(where), reason)
+        said = _("không ghi được: {error}").format(error=error.strerror or error)
+    return ReportgenError.at(Location(where), said)
+
+
+def reason(error: OSError) -> str:
+    """Say why a write failed, and what to do: a full disk and a read-only folder say so."""
+    if error.errno == errno.ENOSPC:
+        return _("ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khác bằng --out")
+    if error.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
+        return _("thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out")
+    if error.errno in {errno.EEXIST, errno.ENOTDIR}:
+        return _("ở đây đã có một tệp, không phải thư mục — hãy chọn thư mục khác bằng --out")
+    return str(error.strerror or error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,7 @@ def build_article(
         assert edit[0] in text
         text = text.replace(*edit)
     tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "anh").symlink_to(SEED.parent / "anh")
+    shutil.copytree(SEED.parent / "anh", tmp_path / "anh")  # a linked folder would lead out of it
     source = tmp_path / SEED.name
     source.write_text(text, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:

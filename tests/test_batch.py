@@ -212,7 +212,7 @@ def test_a_corrupt_manifest_means_a_full_build(inputs: Path, tmp_path: Path, dam
     built(out, [inputs])
     (out / manifest.NAME).write_text(damage, encoding="utf-8")
     assert len(built(out, [inputs]).started) == 3
-    assert json.loads((out / manifest.NAME).read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads((out / manifest.NAME).read_text(encoding="utf-8"))["format"] == manifest.FORMAT
 
 
 def test_a_unit_that_failed_is_built_next_time_even_unchanged(inputs: Path, tmp_path: Path) -> None:

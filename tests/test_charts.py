@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,20 @@ def test_a_template_naming_an_unknown_indicator_gets_a_located_error(tmp_path: P
         f"{tmp_path / 'mau' / 'report.html'}:2:1: mẫu dùng tên chưa có: "
         "không có chỉ tiêu `khong_co` để vẽ biểu đồ"
     )
+
+
+def test_a_very_long_title_is_cut_and_nothing_is_said_on_the_terminal() -> None:
+    label = "hội viên tham gia sinh hoạt thường xuyên tại các chi hội ở thôn, bản, tổ dân phố " * 6
+    long = ChiTieu(nhan=label, don_vi="người", gia_tri="5", nam_truoc="3")
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        svg = charts.indicator_chart([long] * 3, 2023)
+    assert [str(warning.message) for warning in said] == []
+    title = [text for text in TEXT.findall(svg) if text and not re.match(r"^[\d.,%]+$|^Năm|^Kế", text)]
+    assert title[:4] == [
+        "Hội viên tham gia sinh hoạt",
+        "thường xuyên tại các chi hội",
+        "ở thôn, bản, tổ dân phố hội",
+        "viên tham gia sinh … (người)",
+    ]
+    assert len(title) == 3 * 4  # each panel's title cut at four lines, keeping its unit

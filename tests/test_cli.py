@@ -95,7 +95,7 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setattr(cli, "build", fake_build)
     result = run(
         "build", "a.yaml", "thu-muc", "-o", tmp_path / "ra", "--templates", tmp_path, "-f", "pdf",
-        "--font", "Tinos", "--pdf-a", "--jobs", "2", "--force",
+        "--font", "Tinos", "--pdf-a", "--jobs", "2", "--force", "--trust-templates",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert isinstance(calls[0].pop("feedback"), Feedback)
@@ -109,6 +109,7 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
             "archival": True,
             "jobs": 2,
             "force": True,
+            "trust_templates": True,
         }
     ]
 
@@ -132,6 +133,7 @@ def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.Monke
             "archival": False,
             "jobs": 1,
             "force": False,
+            "trust_templates": False,
         }
     ]
 

@@ -273,6 +273,11 @@ def test_a_title_breaks_after_a_comma_or_va(title: str, expected: list[str]) -> 
     assert title_lines(title, 55) == expected
 
 
+def test_a_text_longer_than_a_title_is_filled_line_by_line() -> None:
+    text = " ".join(["Tổng kết công tác năm 2023"] * 12)  # 12 times 26 characters: more than 4 lines
+    assert title_lines(text, 55) == [" ".join(["Tổng kết công tác năm 2023"] * 2)] * 6
+
+
 def test_a_word_longer_than_the_line_is_left_whole() -> None:
     assert title_lines("Hội", 2) == ["Hội"]
     assert name_lines("HỘI KHUYẾN", 3) == ["HỘI", "KHUYẾN"]

@@ -6,6 +6,7 @@ must clean up after the failed one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -20,9 +21,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from typer.testing import CliRunner
 
 import reportgen
-from reportgen import isolation, writing
+from reportgen import cli, isolation, manifest, writing
 from reportgen.errors import ReportgenError
 from reportgen.isolation import Limits, print_pdf
 from reportgen.pipeline import BuildFailed, Format
@@ -33,6 +35,8 @@ FULL = "ổ đĩa đã đầy — hãy xoá bớt tệp hoặc ghi vào ổ khá
 READ_ONLY = (
     "thư mục chỉ đọc hoặc không có quyền ghi — hãy chọn thư mục khác bằng --out; kết quả cũ vẫn giữ nguyên"
 )
+FULL_REASON = FULL.removesuffix("; kết quả cũ vẫn giữ nguyên")
+READ_ONLY_REASON = READ_ONLY.removesuffix("; kết quả cũ vẫn giữ nguyên")
 
 
 def snapshot(out: Path) -> dict[str, bytes]:
@@ -148,6 +152,68 @@ def test_a_read_only_folder_leaves_the_previous_output(small_disk: Path, built: 
         reportgen.build([SEED], out=out)
     assert [str(p) for p in caught.value.problems] == [f"{out / SEED.stem}: {READ_ONLY}"]
     assert snapshot(out) == before
+
+
+def manifest_unsaved(out: Path, reason: str) -> str:
+    return (
+        f"{out / manifest.NAME}: không lưu được sổ ghi các lần làm ({reason}) — các tệp kết quả vẫn đúng; "
+        "lần sau reportgen sẽ làm lại những đơn vị nó không chắc"
+    )
+
+
+@pytest.mark.parametrize("fault", ["full", "read-only"])
+def test_a_folder_with_a_manifest_on_a_full_or_read_only_disk_ends_in_a_message(
+    small_disk: Path, tmp_path: Path, fault: str
+) -> None:
+    out = small_disk / "out"
+    source = Path(shutil.copy(SEED, tmp_path / SEED.name))
+    shutil.copytree(SEED.parent / "anh", tmp_path / "anh")
+    reportgen.build([source], out=out, fmt=Format.HTML)
+    source.write_text(source.read_text(encoding="utf-8").replace("63.979", "64.000"), encoding="utf-8")
+    before = snapshot(out)
+    assert manifest.NAME in before
+    if fault == "full":
+        with contextlib.suppress(OSError), open(small_disk / "lap-day", "wb", buffering=0) as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    result = CliRunner().invoke(cli.app, ["build", str(source), "-o", str(out), "-f", "html"])
+    assert result.exit_code == 1, result.output
+    message, reason = (FULL, FULL_REASON) if fault == "full" else (READ_ONLY, READ_ONLY_REASON)
+    assert result.stderr.splitlines() == [
+        manifest_unsaved(out, reason),
+        f"{out / SEED.stem}: {message}",
+        "2 lỗi: chưa ghi tệp nào — sửa các dòng trên rồi chạy lại.",
+    ]
+    assert snapshot(out) == before
+
+
+def test_a_manifest_that_cannot_be_saved_after_a_good_build_is_said(
+    previous: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **options: object) -> object:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(manifest.tempfile, "mkstemp", full)
+    result = CliRunner().invoke(cli.app, ["build", str(SEED), "-o", str(previous), "-f", "html", "--force"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[0].startswith(f"Đã ghi {previous / SEED.stem}/: ")
+    assert result.stderr.splitlines() == [
+        manifest_unsaved(previous, FULL_REASON),
+        "1 lỗi: các tệp kết quả đã ghi đủ.",
+    ]
+
+
+@pytest.mark.parametrize("where", ["out", "out/inside"])
+def test_an_output_folder_that_is_a_file_is_said(tmp_path: Path, where: str) -> None:
+    (tmp_path / "out").write_text("không phải thư mục", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["build", str(SEED), "-o", str(tmp_path / where), "-f", "html"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[0] == (
+        f"{tmp_path / where}: ở đây đã có một tệp, không phải thư mục — hãy chọn thư mục khác bằng --out; "
+        "kết quả cũ vẫn giữ nguyên"
+    )
 
 
 def test_a_permission_error_leaves_the_previous_output(

@@ -1,7 +1,9 @@
 """What a printed page may read: nothing outside its folders, nothing endless, nothing twice too often.
 
 Each refusal stops the printing with the reference named; PDFs are read back with pypdf to
-check that no file of the machine rode along as an attachment.
+check that no file of the machine rode along as an attachment. The printer here trusts its
+template folder, so pages may ask for attachments and the fetcher's bounds are what is tested;
+an untrusted one refuses every attachment first.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ OUTSIDE = "tệp nằm ngoài thư mục mẫu và thư mục kết quả"
 @pytest.fixture(scope="module")
 def printer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Printer, Path]:
     templates = tmp_path_factory.mktemp("mau")
-    return Printer([templates]), templates
+    return Printer([templates], attachments=True), templates
 
 
 def refusal(printer: tuple[Printer, Path], html: str, tmp_path: Path) -> str:
@@ -108,10 +110,55 @@ def test_what_is_allowed_still_prints(printer: tuple[Printer, Path], tmp_path: P
     assert pdf.startswith(b"%PDF-")
 
 
+def attachments_of(pdf: Path) -> list[str]:
+    """Every file a PDF carries: in its catalog's list, and as file-attachment annotations."""
+    reader = pypdf.PdfReader(pdf)
+    found = list(reader.attachments)
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment":
+                found.append(str(annotation["/FS"].get_object().get("/F")))
+    return found
+
+
 def test_the_samples_carry_no_attachment(built: Path) -> None:
     pdfs = sorted(built.glob("*/*.pdf"))
     assert len(pdfs) == 4
     for pdf in pdfs:
         reader = pypdf.PdfReader(pdf)
-        assert reader.attachments == {}
+        assert attachments_of(pdf) == []
         assert "/EmbeddedFiles" not in str(reader.trailer["/Root"].get("/Names", {}))
+
+
+def test_the_check_sees_both_kinds_of_attachment(printer: tuple[Printer, Path], tmp_path: Path) -> None:
+    """The test above would pass on a PDF that attaches through an annotation, unless it looks there."""
+    (printer[1] / "ghi-chu.txt").write_text("bí mật", encoding="utf-8")
+    uri = (printer[1] / "ghi-chu.txt").as_uri()
+    html = f'<link rel="attachment" href="{uri}"><p><a rel="attachment" href="{uri}">tệp</a></p>'
+    (tmp_path / "co-dinh-kem.pdf").write_bytes(print_pdf(printer[0], html, tmp_path, tmp_path / "x.pdf"))
+    assert sorted(attachments_of(tmp_path / "co-dinh-kem.pdf")) == ["ghi-chu.txt", "ghi-chu.txt"]
+
+
+ATTACHED = (
+    'trang muốn đính kèm tệp “{url}” vào PDF (rel="attachment") — reportgen không đính kèm tệp nào '
+    "vào PDF, trừ khi thư mục mẫu được tin cậy bằng --trust-templates"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a rel="attachment" href="{url}">tệp</a></p>',
+        '<link rel="attachment" href="{url}"><p>x</p>',
+        '<p><a rel="nofollow Attachment" href="{url}">tệp</a></p>',
+    ],
+)
+def test_a_page_may_not_attach_a_file_unless_the_templates_are_trusted(tmp_path: Path, html: str) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "ghi-chu.txt").write_text("bí mật", encoding="utf-8")
+    url = (templates / "ghi-chu.txt").as_uri()
+    with pytest.raises(ReportgenError) as caught:
+        print_pdf(Printer([templates]), html.format(url=url), tmp_path, tmp_path / "report.pdf")
+    assert str(caught.value) == f"{tmp_path / 'report.pdf'}: " + ATTACHED.format(url=url)

@@ -6,16 +6,20 @@ is bounded.
 
 from __future__ import annotations
 
+import html
 import http.client
 import os
+import select
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,6 +27,7 @@ import pytest
 
 from reportgen import preview_server
 from reportgen.preview_server import EVENTS, Preview, serving
+from tests import guarded
 from tests.conftest import INPUTS, ROOT, SEED
 
 BAD = ("buoi: sáng", "buoi: trưa")
@@ -159,7 +164,7 @@ def test_the_event_stream_sends_each_build_number(unit: Path) -> None:
     with serving(unit, port=0) as preview:
         parts = urlsplit(preview.url)
         with socket.create_connection((parts.hostname, parts.port), timeout=5) as stream:
-            stream.sendall(f"GET {EVENTS} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            stream.sendall(f"GET {EVENTS} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode())
             received = read_until(stream, b"data: 1\n\n")
             assert b"Content-Type: text/event-stream" in received
             preview.site.rebuild()
@@ -216,6 +221,113 @@ def test_ctrl_c_stops_the_command_cleanly(unit: Path) -> None:
     assert out.endswith("Đã dừng xem trước.\n")
     with pytest.raises(OSError):
         get(url + "article.html")
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_removes_the_private_folder(unit: Path, tmp_path: Path, number: int) -> None:
+    temporary = tmp_path / "tam"
+    temporary.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "preview", unit.name, "--port", "0"],
+        cwd=unit.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(temporary)},
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().startswith(f"Xem trước {unit.name} tại http://127.0.0.1:")
+        [folder] = temporary.iterdir()  # the unpublished pages, while the preview runs
+        assert (folder / "article.html").is_file()
+        process.send_signal(number)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert (process.returncode, err) == (0, "")
+    assert out.endswith("Đã dừng xem trước.\n")
+    assert list(temporary.iterdir()) == []
+
+
+def request(url: str, path: str, headers: dict[str, str], method: str = "GET") -> tuple[int, str]:
+    """Send one request; return the answer's status and body."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=5)
+    try:
+        connection.request(method, path, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def test_only_requests_addressed_to_the_preview_are_answered(unit: Path) -> None:
+    with serving(unit, port=0) as preview:
+        port = urlsplit(preview.url).port
+        for method in ("GET", "HEAD"):
+            for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+                assert request(preview.url, "/article.html", {"Host": host}, method)[0] == 200
+        refused = f"Trang xem trước của reportgen chỉ mở tại http://127.0.0.1:{port}/ trên chính máy này."
+        # A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding).
+        for host in (f"ke-xau.example:{port}", "127.0.0.1", f"127.0.0.1:{port}.ke-xau.example", ""):
+            for path in ("/article.html", "/anh/toan-canh-hoi-nghi-800.jpg"):
+                status, body = request(preview.url, path, {"Host": host})
+                assert (status, html.unescape(body).count(refused)) == (403, 1)
+                assert request(preview.url, path, {"Host": host}, "HEAD") == (403, "")
+
+
+def test_the_event_stream_is_not_given_to_another_site(unit: Path) -> None:
+    with serving(unit, port=0) as preview:
+        host = urlsplit(preview.url).netloc
+        for origin, status in [(f"http://{host}", 200), ("http://ke-xau.example", 403), ("null", 403)]:
+            with socket.create_connection(("127.0.0.1", urlsplit(preview.url).port), timeout=5) as stream:
+                stream.sendall(f"GET {EVENTS} HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\n\r\n".encode())
+                assert read_until(stream, b"\r\n").startswith(f"HTTP/1.0 {status} ".encode()), origin
+
+
+def test_a_browser_that_resets_the_connection_prints_nothing(
+    unit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with serving(unit, port=0) as preview:
+        server = preview_server._bind(lambda *args: None, 0)  # a server of the same kind, not serving
+        try:
+            client = socket.create_connection(server.server_address[:2])  # type: ignore[index]
+            accepted, address = server.socket.accept()
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.close()  # with a reset, as a browser closing a tab may
+            assert select.select([accepted], [], [], 10)[0], "the reset never arrived"
+            handler = partial(preview_server._Handler, site=preview.site, stop=preview.stop)
+            server.RequestHandlerClass = handler
+            server.process_request_thread(accepted, address)  # handled here, start to end
+        finally:
+            server.server_close()
+    assert capsys.readouterr().err == ""
+
+
+def test_a_template_that_never_ends_does_not_stop_later_rebuilds(
+    unit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen import preview
+    from reportgen.isolation import Limits
+
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    article = templates / "article.html"
+    article.write_text("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    site = preview.Site(unit, tmp_path / "trang", templates)
+    (tmp_path / "trang").mkdir()
+    with guarded.bounded():
+        # The endless article is the only page rendered under the short limit (the report
+        # comes after it), so no page that does end can meet that limit on a busy machine.
+        usual = preview.LIMITS
+        monkeypatch.setattr(preview, "LIMITS", Limits(seconds=1))
+        assert [str(problem) for problem in site.rebuild().problems] == [
+            f"{article}: làm trang từ mẫu quá 1 giây nên đã dừng — hãy xem lại các vòng lặp trong mẫu"
+        ]
+        monkeypatch.setattr(preview, "LIMITS", usual)
+        article.write_text('{% extends "!default/article.html" %}', encoding="utf-8")
+        assert site.rebuild().problems == ()
+    assert "63.979 hộ gia đình" in (tmp_path / "trang" / "article.html").read_text(encoding="utf-8")
 
 
 def test_the_command_passes_its_options_and_prints_problems_in_red(

@@ -56,8 +56,22 @@ CONTENT = {
     "vi/lines.py",  # the words of a title or a name that a line may break at
 }
 CONTENT_NAMES = {
-    "vi/parsing.py": {"_SCALES", "_MONEY", "_TIME"},  # the words a secretary types after a figure or an hour
-    "vi/typed.py": {"_SCALE", "_CURRENCY", "_SHORTHANDS", "_amount", "_unmarked"},  # units, letters typed
+    "vi/parsing.py": {
+        "_SCALES",
+        "_SCALE_AT_END",
+        "_CURRENCY_AT_END",
+        "_TIME",
+    },  # the words a secretary types after a figure or an hour
+    # The units and letters typed around a figure.
+    "vi/typed.py": {
+        "_SCALE",
+        "_CURRENCY",
+        "_SCALE_WORD",
+        "_CURRENCY_AT_END",
+        "_SHORTHANDS",
+        "_amount",
+        "_unmarked",
+    },
     "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue", "SYMBOL_PATTERN"},
     "schema/the_thuc.py": {"_number_form", "_date_form"},  # the forms of a number line and a date line
     # có, không, vượt, đạt: as typed

@@ -60,6 +60,11 @@ def _lower(word: str) -> str:
     return word.lower().strip(",;")
 
 
+MOST_LINES, MOST_WORDS = 4, 150
+"""The most lines and words a title is balanced over; a longer text is filled line by line, in
+linear time (balancing costs the square of the words)."""
+
+
 def _lines(words: list[str], width: int, joints: set[int]) -> list[str]:
     """The best lines for ``words``, breaking at ``joints`` (the indexes of words a line may start with).
 
@@ -67,34 +72,52 @@ def _lines(words: list[str], width: int, joints: set[int]) -> list[str]:
     fewest lines (one more than the least is allowed for a joint), then the most even lengths,
     then the longer line last.
     """
-    length = len(" ".join(words))
+    # ends[i]: the length of words[:i] set on one line, plus one; a line words[a:b] is ends[b] - ends[a] - 1.
+    ends = list(itertools.accumulate((len(word) + 1 for word in words), initial=0))
+    length = ends[-1] - 1
     if length <= width:
         return [" ".join(words)]
     fewest = -(-length // width)
+    if fewest > MOST_LINES or len(words) > MOST_WORDS:
+        return _filled(words, width)
     counts = [count for count in (fewest, fewest + 1) if count <= len(words)] or [len(words)]
-    _, cuts = min(_best(words, count, width, joints) for count in counts)
+    _, cuts = min(_best(ends, count, width, joints) for count in counts)
     bounds = [0, *cuts, len(words)]
     return [" ".join(words[start:end]) for start, end in itertools.pairwise(bounds)]
+
+
+def _filled(words: list[str], width: int) -> list[str]:
+    """Lines filled one after another, as a browser fills them."""
+    lines: list[list[str]] = [[]]
+    size = -1
+    for word in words:
+        if lines[-1] and size + 1 + len(word) > width:
+            lines.append([])
+            size = -1
+        lines[-1].append(word)
+        size += 1 + len(word)
+    return [" ".join(line) for line in lines]
 
 
 Cost = tuple[int, int, int, float]
 
 
-def _best(words: list[str], count: int, width: int, joints: set[int]) -> tuple[Cost, tuple[int, ...]]:
-    """The cheapest way to set ``words`` in ``count`` lines, and where its lines start.
+def _best(ends: list[int], count: int, width: int, joints: set[int]) -> tuple[Cost, tuple[int, ...]]:
+    """The cheapest way to set the words in ``count`` lines, and where its lines start.
 
     Dynamic programming over (lines set, words used): every cost adds up line by line.
     """
-    target = len(" ".join(words)) / count
+    words = len(ends) - 1
+    target = (ends[-1] - 1) / count
     best: dict[tuple[int, int], tuple[tuple[int, int, float], tuple[int, ...]]] = {(0, 0): ((0, 0, 0.0), ())}
     for lines in range(1, count + 1):
-        for end in range(lines, len(words) + 1):
+        for end in range(lines, words + 1):
             for start in range(lines - 1, end):
                 before = best.get((lines - 1, start))
                 if before is None:
                     continue
                 (wide, torn, uneven), cuts = before
-                size = len(" ".join(words[start:end]))
+                size = ends[end] - ends[start] - 1
                 cost = (
                     wide + max(0, size - width),
                     torn + (start > 0 and start not in joints),
@@ -103,5 +126,5 @@ def _best(words: list[str], count: int, width: int, joints: set[int]) -> tuple[C
                 key = (lines, end)
                 if key not in best or cost < best[key][0]:
                     best[key] = (cost, (*cuts, start) if start else cuts)
-    (wide, torn, uneven), cuts = best[(count, len(words))]
+    (wide, torn, uneven), cuts = best[(count, words)]
     return (wide, torn, count, uneven), cuts

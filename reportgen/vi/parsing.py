@@ -47,15 +47,17 @@ _NUMBER = re.compile(
 # English notation, recognisable only when it cannot be Vietnamese: 1,234.5 or 1,234,567.
 _ENGLISH = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d+|-?\d{1,3}(?:,\d{3}){2,}")
 _DECIMAL_DOT = re.compile(r"-?\d+\.\d+")
-_NUMBERISH = re.compile(r"[-\d., ]*\d[-\d., ]*")
+# Digits, separators and signs only. The first part holds no digit, so the text splits one way
+# only: written as [-\d., ]*\d[-\d., ]* the pattern tried every split, in time that grew with
+# the square of the length (a minute for a pasted column of numbers).
+_NUMBERISH = re.compile(r"[-., ]*\d[-\d., ]*")
 
 # The multipliers a secretary may write after an amount; tỉ is the older spelling of tỷ.
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-_MONEY = re.compile(
-    r"(?P<number>.*?)\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?P<currency>vnđ|vnd|đồng|đ)?",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(r"(?P<number>.*?)\s*%")
+# The words after an amount, found at the end of the text. One pattern with a lazy number
+# before optional words backtracked in time that grew with the square of the text's length.
+_SCALE_AT_END = re.compile(r"(?:nghìn|ngàn|triệu|tỷ|tỉ)\Z", re.IGNORECASE)
+_CURRENCY_AT_END = re.compile(r"(?:vnđ|vnd|đồng|đ)\Z", re.IGNORECASE)
 
 _ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 _VN_DATE = re.compile(r"(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})")
@@ -266,8 +268,7 @@ def parse_decimal(text: str) -> Decimal:
         số thập phân viết bằng dấu phẩy: 12,5
     """
     cleaned = clean(text)
-    percent = _PERCENT.fullmatch(cleaned)
-    end = percent.end("number") if percent else len(cleaned)
+    end = len(cleaned[:-1].rstrip()) if cleaned.endswith("%") else len(cleaned)
     return read_number(cleaned, 0, end, "decimal").value()
 
 
@@ -296,10 +297,8 @@ def parse_money(text: str) -> int:
         500000
     """
     cleaned = clean(text)
-    match = _MONEY.fullmatch(cleaned)
-    assert match is not None  # every part of the pattern is optional
-    number = read_number(cleaned, 0, match.end("number"), "money")
-    scale = match["scale"]
+    end, scale = _amount_and_scale(cleaned)
+    number = read_number(cleaned, 0, end, "money")
     if not scale:
         # Đồng have no decimals, so a comma in a plain amount is never meant as one.
         refuse_comma_thousands(cleaned, number, "money")
@@ -313,6 +312,22 @@ def parse_money(text: str) -> int:
             ).format(text=cleaned),
         )
     return int(amount)
+
+
+def _amount_and_scale(text: str) -> tuple[int, str | None]:
+    """Split an amount from the words after it: where its number ends, and its multiplier.
+
+    >>> _amount_and_scale("319,7 triệu đồng"), _amount_and_scale("500.000đ"), _amount_and_scale("5")
+    ((5, 'triệu'), (7, None), (1, None))
+    """
+    end = len(text)
+    currency = _CURRENCY_AT_END.search(text, 0, end)
+    if currency:
+        end = len(text[: currency.start()].rstrip())
+    scale = _SCALE_AT_END.search(text, 0, end)
+    if scale:
+        end = len(text[: scale.start()].rstrip())
+    return end, scale[0] if scale else None
 
 
 def parse_date(text: str) -> datetime.date:

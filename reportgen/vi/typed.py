@@ -30,6 +30,10 @@ from reportgen.vi.parsing import ParseError
 # word ("trăm", "trên").
 _SCALE = re.compile(r"\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ|trđ|tr\.|tr)(?![^\W\d_])\s*", re.IGNORECASE)
 _CURRENCY = re.compile(r"\s*(?:vnđ|vnd|đồng|đ)$", re.IGNORECASE)
+# The same words without the spaces before them, for searching: a pattern that starts with
+# \s* tries every space of a long run of them, in time that grows with the square of the run.
+_SCALE_WORD = re.compile(r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ|trđ|tr\.|tr)(?![^\W\d_])\s*", re.IGNORECASE)
+_CURRENCY_AT_END = re.compile(r"(?:vnđ|vnd|đồng|đ)\Z", re.IGNORECASE)
 _SHORTHANDS = {"tr": "triệu", "tr.": "triệu", "trđ": "triệu"}
 # A word (or two) before the number: "hơn 196.000", "gần như 100%", or a misspelt one.
 _LEADING_WORDS = re.compile(r"(?P<words>[^\W\d_]+(?: [^\W\d_]+)?) +(?=-?\d)")
@@ -116,12 +120,12 @@ def _percentage(text: str, start: int, approx: str) -> Figure:
 
 def _amount(text: str, start: int, approx: str, kind: str) -> Figure:
     """Read the numbers and unit words of money or a count, from ``start``."""
-    currency = _CURRENCY.search(text, start)
-    end = currency.start() if currency else len(text)
+    currency: re.Match[str] | None = _CURRENCY_AT_END.search(text, start)
+    end = _spaces_before(text, currency.start(), start) if currency else len(text)
     spans, scales = [], []
     position = start
-    for match in _SCALE.finditer(text, start, end):
-        spans.append((position, match.start()))
+    for match in _SCALE_WORD.finditer(text, start, end):
+        spans.append((position, _spaces_before(text, match.start(), position)))
         scales.append(_SHORTHANDS.get(match["scale"].lower(), match["scale"].lower()))
         position = match.end()
         if match["scale"].lower() == "trđ":
@@ -147,6 +151,17 @@ def _amount(text: str, start: int, approx: str, kind: str) -> Figure:
     else:
         _check_count(text, figure)
     return figure
+
+
+def _spaces_before(text: str, index: int, start: int) -> int:
+    """Where the spaces just before ``index`` begin, not reading back past ``start``.
+
+    >>> _spaces_before("1   tỷ", 4, 0)
+    1
+    """
+    while index > start and text[index - 1].isspace():
+        index -= 1
+    return index
 
 
 def _check_order(text: str, parts: tuple[Part, ...]) -> None:
