@@ -29,6 +29,7 @@ from typing import Any
 from reportgen import fonts
 from reportgen.schema import ChiTieu
 from reportgen.vi import figures
+from reportgen.vi.periods import YEAR, Ky
 
 COLUMNS = 3
 TEXT_WIDTH_MM = 165
@@ -57,11 +58,12 @@ class Panel:
     """(label under the bar, height, figure above it, fill colour), in drawing order."""
 
 
-def panel(indicator: ChiTieu, year: int) -> Panel:
+def panel(indicator: ChiTieu, year: int, period: Ky | None = None) -> Panel:
     """Describe one indicator's panel: last year, this year and the target, where known.
 
     The panel is counted in the unit the figure of the year is written in, as the report's
-    table is, and each bar is labelled with its figure as the table's cell prints it.
+    table is, and each bar is labelled with its figure as the table's cell prints it. The bars'
+    labels name the ``period``'s years (``Năm 2022``, ``6 tháng 2024``), one year by default.
 
     >>> p = panel(ChiTieu(nhan="tổng quỹ", loai="tien", gia_tri="8,65 tỷ", nam_truoc="7.900 triệu"), 2023)
     >>> p.title, p.unit, [(label, figure) for label, _, figure, _ in p.bars]
@@ -72,10 +74,12 @@ def panel(indicator: ChiTieu, year: int) -> Panel:
     # Each panel has its own axis: heights only need one scale within the panel.
     divisor = Decimal(figures.SCALES[row.scale] if not row.mixed else 1)
     bars = []
+    period = period or Ky(YEAR, year)
+    earlier = indicator.so_voi_nam or period.nam_so_sanh
     for label, figure, colour in (
-        (f"Năm {year - 1}", indicator.nam_truoc, LAST_YEAR),
-        (f"Năm {year}", row, THIS_YEAR),
-        ("Kế hoạch", indicator.ke_hoach, TARGET),
+        (period.cot_ngan(earlier), indicator.nam_truoc, LAST_YEAR),
+        (period.cot_ngan(year), row, THIS_YEAR),
+        (period.ke_hoach_ngan, indicator.ke_hoach, TARGET),
     ):
         if figure is not None:
             bars.append((label, float(figure.value / divisor), figures.cell(figure, row), colour))
@@ -105,13 +109,13 @@ def _register_packaged_font() -> None:
             font_manager.fontManager.addfont(str(face.path))
 
 
-def indicator_chart(indicators: Sequence[ChiTieu], year: int) -> str:
-    """Draw the panels of ``indicators`` for reporting year ``year``; return the ``<svg>`` element."""
+def indicator_chart(indicators: Sequence[ChiTieu], year: int, period: Ky | None = None) -> str:
+    """Draw the panels of ``indicators`` for year ``year`` of ``period``; return the ``<svg>`` element."""
     import matplotlib
     from matplotlib.figure import Figure
 
     _register_packaged_font()
-    panels = [panel(indicator, year) for indicator in indicators]
+    panels = [panel(indicator, year, period) for indicator in indicators]
     rows = math.ceil(len(panels) / COLUMNS)
     # Ids are hashes salted by what the chart shows: the same on every build, and different for
     # two different charts on one page, whose clipping boxes may otherwise be the same.

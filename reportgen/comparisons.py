@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from reportgen.schema import ChiTieu, Loai
+from reportgen.schema import ChiTieu, Loai, MucDat
 from reportgen.vi.figures import COUNT, Figure, computed, displayed, percentage, ratio, shares
 from reportgen.vi.numbers import round_half_up
+from reportgen.vi.periods import Ky
 
 HUNDRED = Decimal(100)
 
@@ -45,18 +46,33 @@ class SoVoiNamTruoc:
     """True when the indicator is a percentage, so the difference is in percentage points."""
     bang: Figure | None = None
     """This year in percent of last year ("bằng 98,2% so với cùng kỳ"); None when last year was 0."""
+    nam: int | None = None
+    """The year of the earlier figure ("so với năm 2019"); None when the period is not known."""
+    ky: Ky | None = None
+    """The period the report covers, which names the earlier figure's ("so với cùng kỳ năm 2023")."""
+
+    @property
+    def nam_truoc_lien_ke(self) -> bool:
+        """Whether the earlier figure is simply last year's, in a report of one year."""
+        return self.ky is None or (self.ky.loai == "nam" and self.nam == self.ky.nam - 1)
 
 
 @dataclass(frozen=True)
 class SoVoiKeHoach:
     """This year against its target."""
 
-    ty_le: Figure
-    """Attainment in percent of the target: 104,1%."""
+    ty_le: Figure | None
+    """Attainment in percent of the target: 104,1%; None when it was typed in words ("vượt")."""
     vuot: Figure
-    """How far past the target, in percent of it (0 when not reached)."""
+    """How far past the target, in percent of it (0 when not reached, or not known)."""
     dat: bool
     """True when the target is met."""
+    go_san: bool = False
+    """True when the attainment was typed (``dat_ke_hoach``), not worked out from a target."""
+    loi: str = ""
+    """The attainment typed in words: ``vượt``, ``đạt``, ``chưa đạt``; empty for a percentage."""
+    ke_hoach: str = "kế hoạch"
+    """What the period calls a target: ``kế hoạch``, ``kế hoạch năm``, ``chỉ tiêu nhiệm kỳ``."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +89,17 @@ class SoSanh:
     """Each part's share of the indicator, in percent; they add up to 100% when the parts make it up."""
 
 
-def against_previous(value: Figure, previous: Figure, kind: Loai, places: int = 1) -> SoVoiNamTruoc:
+def against_previous(
+    value: Figure,
+    previous: Figure,
+    kind: Loai,
+    places: int = 1,
+    year: int | None = None,
+    period: Ky | None = None,
+) -> SoVoiNamTruoc:
     """Compare ``value`` with last year's ``previous``; percentages to ``places`` decimals.
+
+    ``year`` is the year of ``previous`` in the ``period`` the report covers, when known.
 
     A change that rounds to nothing at that precision reads as unchanged: "tăng 0%" tells a
     reader nothing.
@@ -103,6 +128,31 @@ def against_previous(value: Figure, previous: Figure, kind: Loai, places: int = 
         None if change is None else percentage(change, places, "khoảng" if approx else ""),
         points,
         None if points else ratio(value, previous, places),
+        year,
+        period,
+    )
+
+
+def typed_attainment(said: Figure | MucDat) -> SoVoiKeHoach:
+    """The attainment typed in ``dat_ke_hoach``, as it was typed: a percentage, or words.
+
+    >>> from reportgen.vi.typed import read
+    >>> typed = typed_attainment(read("421%", "ty_le"))
+    >>> str(typed.ty_le), str(typed.vuot), typed.dat
+    ('421%', '321%', True)
+    >>> typed_attainment(MucDat.VUOT).dat
+    True
+    """
+    if isinstance(said, MucDat):
+        return SoVoiKeHoach(
+            None, percentage(Decimal(0)), said is not MucDat.CHUA_DAT, go_san=True, loi=said.value
+        )
+    beyond = said.value - HUNDRED
+    return SoVoiKeHoach(
+        said,
+        percentage(max(beyond, Decimal(0)), len(said.parts[0].fraction), said.approx),
+        beyond >= 0,
+        go_san=True,
     )
 
 
@@ -127,13 +177,15 @@ def against_target(value: Figure, target: Figure, places: int = 1) -> SoVoiKeHoa
     )
 
 
-def compare(indicator: ChiTieu, share: Figure | None = None) -> SoSanh:
+def compare(indicator: ChiTieu, share: Figure | None = None, period: Ky | None = None) -> SoSanh:
     """Compute every comparison ``indicator`` has the data for, as its ``hien_thi`` asks.
 
     Percentages have ``so_le_ty_le`` decimals (1 when not set); with ``so_0_truoc`` a
     difference under ten has a leading zero. ``share`` is its share of its total when it was
     worked out with its neighbours' (see :func:`shares_of_totals`); a share typed in ``ty_le``
-    goes before either.
+    goes before either. ``period`` is the period the report covers: it says which year the
+    earlier figure is of (the indicator's own ``so_voi_nam`` first) and what a target is called.
+    An attainment typed in ``dat_ke_hoach`` is used as it was typed.
     """
     places = 1 if indicator.hien_thi.so_le_ty_le is None else indicator.hien_thi.so_le_ty_le
     value = indicator.gia_tri
@@ -144,12 +196,20 @@ def compare(indicator: ChiTieu, share: Figure | None = None) -> SoSanh:
         share = ratio(value, total, places)
     parts = list(indicator.trong_do.values())
     part_shares = shares([part.value for part in parts], value.value, places) if value.value else []
-    against = None if previous is None else against_previous(value, previous, indicator.loai, places)
+    year = indicator.so_voi_nam or (None if period is None else period.nam_so_sanh)
+    against = None
+    if previous is not None:
+        against = against_previous(value, previous, indicator.loai, places, year, period)
     if against is not None and indicator.hien_thi.so_0_truoc and indicator.loai is Loai.SO_LUONG:
         against = replace(against, chenh_lech=displayed(against.chenh_lech, pad=True))
+    attained = None if target is None else against_target(value, target, places)
+    if indicator.dat_ke_hoach is not None:
+        attained = typed_attainment(indicator.dat_ke_hoach)
+    if attained is not None and period is not None:
+        attained = replace(attained, ke_hoach=period.ke_hoach)
     return SoSanh(
         nam_truoc=against,
-        ke_hoach=None if target is None else against_target(value, target, places),
+        ke_hoach=attained,
         chiem=share,
         trong_do={
             label: percentage(each, places)

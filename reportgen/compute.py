@@ -10,7 +10,8 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict, TypeVar
 
-from reportgen import presets, sharecard
+from reportgen import awards, presets, sharecard
+from reportgen.awards import NhomKhenThuong
 from reportgen.comparisons import SoSanh, compare, shares_of_totals
 from reportgen.photos import WebPhoto
 from reportgen.rollup import SubUnit
@@ -25,14 +26,17 @@ from reportgen.schema import (
     HienThi,
     HoiNghi,
     KhenThuong,
+    LietKe,
     Loai,
     NhomChiTieu,
     ThuTu,
+    TieuDeMuc,
     TinhBang,
     ToChuc,
     YearEnd,
 )
 from reportgen.vi.figures import Figure, displayed
+from reportgen.vi.periods import Ky
 
 
 class Photo(TypedDict):
@@ -72,8 +76,11 @@ class Context(TypedDict):
     """The year reported on: `2020`."""
     nam_sau: int
     """The year after it, whose directions the report sets: `2021`."""
-    hoi_nghi: HoiNghi
-    """The year-end conference, as the input's `hoi_nghi` gives it."""
+    ky: Ky
+    """The period the report covers, and its words: ``ky.ten`` (``năm 2023``, ``nhiệm kỳ 2016–2021``),
+    ``ky.ten_sau``, ``ky.tong_ket``, ``ky.trich_yeu``, ``ky.cot(nam)``… (:mod:`reportgen.vi.periods`)."""
+    hoi_nghi: HoiNghi | None
+    """The conference, as the input's `hoi_nghi` gives it; None for a report without one."""
     chi_tieu: dict[str, NhomChiTieu]
     """The indicator groups by key, in the input's order: one table each in the report."""
     chi_so: dict[str, ChiTieu]
@@ -84,14 +91,23 @@ class Context(TypedDict):
     """Next year's targets by key, as the input's `chi_tieu_nam_sau` gives them."""
     chi_tieu_chinh: list[str]
     """The keys of the main indicators, those the report's chart draws."""
-    ket_qua: list[str]
-    """The results, one paragraph per item, `{key}` references not yet filled (see `fill`)."""
-    han_che: list[str]
-    """The shortcomings, one paragraph per item."""
-    phuong_huong: list[str]
-    """Next year's directions, one paragraph per item."""
+    loi_mo_dau: list[str]
+    """The report's preamble, before its part I, one paragraph per item."""
+    ket_qua: list[Any]
+    """The results: paragraphs (`{key}` references not yet filled, see `fill`), numbered points
+    (``Muc``: ``muc``, ``noi_dung``, ``bang``) and dashed items (``CacY``: ``y``)."""
+    han_che: list[Any]
+    """The shortcomings, as ``ket_qua``."""
+    phuong_huong: list[Any]
+    """Next year's directions, as ``ket_qua``."""
+    tieu_de_muc: TieuDeMuc
+    """The report's headings the input chose, empty where it keeps the usual ones."""
     khen_thuong: list[KhenThuong]
-    """The awards received in the year."""
+    """The awards received, given and proposed, as the input lists them."""
+    nhom_khen_thuong: list[NhomKhenThuong]
+    """The awards by giver, the highest first, proposals last (:mod:`reportgen.awards`)."""
+    liet_ke_khen_thuong: LietKe
+    """Where a giver's awards are a dashed list: ``khong``, ``bao_cao``, ``bai_viet``, ``ca_hai``."""
     anh: list[Photo]
     """The photos whose files were found, in web sizes; a missing one is left out."""
     bai_viet: BaiViet
@@ -107,8 +123,8 @@ class Context(TypedDict):
     """When the article was last changed: the time it was built, or its publication if later."""
     the_chia_se: ShareImage | None
     """The card a social network shows for an article without photos; None when it has one."""
-    ngay_bao_cao: datetime.date
-    """The report's date: `bao_cao.ngay`, else the conference's."""
+    ngay_bao_cao: datetime.date | None
+    """The report's date: `bao_cao.ngay`, else the conference's; None when it has neither (left blank)."""
     the_thuc: presets.Header
     """The report's header and signature lines, as its document rules (``the_thuc``) print them."""
     don_vi_truc_thuoc: list[SubUnit]
@@ -201,10 +217,28 @@ def published(data: YearEnd) -> datetime.date | datetime.datetime:
     >>> published(data).isoformat()
     '2021-01-20T15:30:00+07:00'
     """
-    day = data.bai_viet.ngay or data.hoi_nghi.ngay
+    day = article_date(data)
     if data.bai_viet.gio is None:
         return day
     return datetime.datetime.combine(day, data.bai_viet.gio, VIETNAM_TIME)
+
+
+def article_date(data: YearEnd) -> datetime.date:
+    """The article's date: its own, else the conference's (validation makes sure there is one)."""
+    day = data.bai_viet.ngay or (data.hoi_nghi.ngay if data.hoi_nghi else None)
+    assert day is not None, "validation requires a date for an article without a conference"
+    return day
+
+
+def period(data: YearEnd) -> Ky:
+    """The period the file's report covers.
+
+    >>> from reportgen.schema import KyBaoCao
+    >>> period(YearEnd.model_construct(nam=2023, ky_bao_cao=KyBaoCao(loai="sau_thang"))).ten
+    '6 tháng đầu năm 2023'
+    """
+    said = data.ky_bao_cao
+    return Ky(said.loai.value, data.nam, said.tu_nam, said.den_nam, said.so_voi_nam, said.nam_thanh_lap)
 
 
 def modified(
@@ -265,28 +299,35 @@ def context(
         )
         for web, photo in zip(photos, data.anh, strict=True)
     ]
+    covered = period(data)
+    report_day = data.bao_cao.ngay or (data.hoi_nghi.ngay if data.hoi_nghi else None)
     return Context(
         to_chuc=data.to_chuc,
         nam=data.nam,
         nam_sau=data.nam + 1,
+        ky=covered,
         hoi_nghi=data.hoi_nghi,
         chi_tieu=groups,
         chi_so=indicators,
-        so_sanh={key: compare(indicator, shares.get(key)) for key, indicator in indicators.items()},
+        so_sanh={key: compare(indicator, shares.get(key), covered) for key, indicator in indicators.items()},
         chi_tieu_nam_sau={key: shown(target, data.hien_thi) for key, target in data.chi_tieu_nam_sau.items()},
         chi_tieu_chinh=main_indicators(indicators),
+        loi_mo_dau=data.loi_mo_dau,
         ket_qua=data.ket_qua,
         han_che=data.han_che,
         phuong_huong=data.phuong_huong,
+        tieu_de_muc=data.tieu_de_muc,
         khen_thuong=data.khen_thuong,
+        nhom_khen_thuong=awards.groups(data.khen_thuong, data.to_chuc.ten),
+        liet_ke_khen_thuong=data.liet_ke_khen_thuong,
         anh=seen,
         bai_viet=data.bai_viet,
         bao_cao=data.bao_cao,
-        ngay_bai_viet=data.bai_viet.ngay or data.hoi_nghi.ngay,
+        ngay_bai_viet=article_date(data),
         thoi_gian_dang=published(data),
         thoi_gian_sua=modified(published(data), built),
         the_chia_se=None if seen else card,
-        ngay_bao_cao=data.bao_cao.ngay or data.hoi_nghi.ngay,
-        the_thuc=presets.header(data, data.bao_cao.ngay or data.hoi_nghi.ngay),
+        ngay_bao_cao=report_day,
+        the_thuc=presets.header(data, report_day),
         don_vi_truc_thuoc=list(sub_units),
     )

@@ -49,6 +49,14 @@ class _VietnameseValues(GenerateJsonSchema):
     def time_schema(self, schema: core_schema.TimeSchema) -> JsonSchemaValue:
         return {"type": "string", "pattern": _TIME_PATTERN, "examples": ["15:30", "8h05"]}
 
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        # A part that may be left out (a conference) is left out by not writing it: an editor
+        # checks it, when written, as the part itself, and points at the field inside it that is
+        # wrong rather than at the whole part. Values that may be empty stay as they were.
+        if schema["schema"]["type"] == "model":
+            return self.generate_inner(schema["schema"])
+        return super().nullable_schema(schema)
+
 
 _WRITTEN_FOR_VERSION_1 = {
     "anyOf": [

@@ -62,11 +62,12 @@ def body(page: str) -> str:
 def plain_text(page: str) -> str:
     r"""Write the whole article in ``page`` as plain text: a paragraph a line, a blank line between.
 
-    A photo is left as its caption in brackets, where it stood.
+    A photo is left as its caption in brackets, where it stood; an item of a list starts with "- ".
 
     >>> print(plain_text('<article><header><h1>Tiêu đề</h1><p><time>20/01/2021</time></p></header>'
     ...                  '<p>Có  63.979\n hộ &amp; 33 dòng họ.</p><figure><img src="a.jpg" alt="A">'
-    ...                  '<figcaption>Toàn cảnh</figcaption></figure></article>'), end="")
+    ...                  '<figcaption>Toàn cảnh</figcaption></figure>'
+    ...                  '<ul><li>Cờ thi đua;</li></ul></article>'), end="")
     Tiêu đề
     <BLANKLINE>
     20/01/2021
@@ -74,6 +75,8 @@ def plain_text(page: str) -> str:
     Có 63.979 hộ & 33 dòng họ.
     <BLANKLINE>
     [Ảnh: Toàn cảnh]
+    <BLANKLINE>
+    - Cờ thi đua;
     """
     reader = _Blocks()
     reader.feed(
@@ -95,12 +98,13 @@ class _Blocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self._parts: list[str] = []
-        self._caption = False
+        self._caption = self._item = False
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag in self.BLOCKS:
             self._end_block()
             self._caption = tag == "figcaption"
+            self._item = tag == "li"
         elif tag == "br":
             self._parts.append(" ")
 
@@ -118,5 +122,5 @@ class _Blocks(HTMLParser):
     def _end_block(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._parts)).strip()
         if text:
-            self.blocks.append(f"[Ảnh: {text}]" if self._caption else text)
-        self._parts, self._caption = [], False
+            self.blocks.append(f"[Ảnh: {text}]" if self._caption else f"- {text}" if self._item else text)
+        self._parts, self._caption, self._item = [], False, False

@@ -28,6 +28,7 @@ from reportgen.i18n import _
 from reportgen.loading import Document
 from reportgen.schema import MauTheThuc, PhanCach, YearEnd
 from reportgen.vi import organisations
+from reportgen.vi.dates import BLANK
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,10 @@ def rules_of(data: YearEnd) -> MauTheThuc:
     return MauTheThuc.DOAN if kind is not None and kind.rules == "doan" else MauTheThuc.NGHI_DINH_30
 
 
-def header(data: YearEnd, day: datetime.date) -> Header:
+def header(data: YearEnd, day: datetime.date | None) -> Header:
     """The header of ``data``'s report, dated ``day``: its rules' lines, or the file's own where given.
+
+    A report not dated yet (``day`` None) leaves the day, month and year blank, to be written in.
 
     >>> from reportgen.schema import BaoCao, NguoiKy, TheThuc, ToChuc
     >>> data = YearEnd.model_construct(
@@ -157,10 +160,12 @@ def header(data: YearEnd, day: datetime.date) -> Header:
 
     number_form = line("so_ky_hieu")
     number = number_form.format(so=f"{data.bao_cao.so:02d}", ky_hieu=data.bao_cao.ky_hieu)
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)  # Decree 30: 01 and 02 only
-    place_date = line("dia_danh_ngay").format(
-        dia_danh=data.to_chuc.dia_danh, ngay=f"{day.day:02d}", thang=month, nam=f"{day.year:04d}"
-    )
+    if day is None:  # not dated yet: the day, month and year are left for the signer to write in
+        date = {"ngay": BLANK, "thang": BLANK, "nam": BLANK}
+    else:
+        month = f"{day.month:02d}" if day.month <= 2 else str(day.month)  # Decree 30: 01 and 02 only
+        date = {"ngay": f"{day.day:02d}", "thang": month, "nam": f"{day.year:04d}"}
+    place_date = line("dia_danh_ngay").format(dia_danh=data.to_chuc.dia_danh, **date)
     separator = own.phan_cach if own.phan_cach is not None else preset.phan_cach
     return Header(
         mau=rules,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
-from reportgen.schema import PLACEHOLDER
+from reportgen.schema import PLACEHOLDER, texts
 
 # What ends a sentence before a reference: a full stop, "!" or "?" (perhaps then a closing
 # quote or bracket) and a space. An ellipsis does not ("xây dựng xã hội học tập... với tổng").
@@ -66,14 +67,16 @@ def fill(text: str, word: Callable[[str, str], str]) -> str:
     return PLACEHOLDER.sub(replace, text)
 
 
-def references(texts: Iterable[str]) -> list[str]:
+def references(items: Iterable[Any]) -> list[str]:
     """The keys the texts refer to, each once, in the order they first appear.
+
+    The texts may be a part of a report: paragraphs, numbered points and dashed items.
 
     >>> references(["{a} và {b:so}", "{a:so_sanh}"])
     ['a', 'b']
     """
     found: dict[str, None] = {}
-    for text in texts:
+    for text in texts(list(items)):
         for match in PLACEHOLDER.finditer(text):
             found.setdefault(match["key"])
     return list(found)

@@ -94,13 +94,24 @@ def _walk(node: dict[str, Any], root: dict[str, Any], path: str) -> Iterator[Fie
         # pydantic leaves a field's description out when it is its section's own: take that one.
         described = field.get("description") or inner.get("description", "")
         yield Field(where, name in required, _kind(inner, root), described, field.get("default"))
-        yield from _below(inner, root, where)
+        seen: set[str] = set()
+        for below in _below(inner, root, where):  # the kinds of a list's items may share a field
+            if below.path not in seen:
+                seen.add(below.path)
+                yield below
 
 
 def _below(node: dict[str, Any], root: dict[str, Any], path: str) -> Iterator[Field]:
-    """The fields inside a section, a list of sections or a mapping of keyed sections."""
+    """The fields inside a section, a list of sections or a mapping of keyed sections.
+
+    A list whose items are of several kinds (a paragraph, a point, dashed items) lists the fields
+    of each kind in turn; a value that may be one text or a list of them, those of the list.
+    """
     if "properties" in node:
         yield from _walk(node, root, path)
+    elif "anyOf" in node or "oneOf" in node:
+        for choice in node.get("anyOf", node.get("oneOf", [])):
+            yield from _below(_resolve(choice, root), root, path)
     elif node.get("type") == "array" and "items" in node:
         yield from _below(_resolve(node["items"], root), root, f"{path}[]")
     elif "patternProperties" in node:
@@ -130,13 +141,23 @@ def _kind(node: dict[str, Any], root: dict[str, Any]) -> str:
     """What a field holds, in a few words of the active language."""
     if "enum" in node:
         return _("một trong: {choices}").format(choices=", ".join(f"`{value}`" for value in node["enum"]))
-    if "anyOf" in node:  # one paragraph or a list of them
+    if "anyOf" in node:  # one paragraph or a list of them, and perhaps of points
+        items: dict[str, Any] = next(
+            (choice.get("items", {}) for choice in node["anyOf"] if choice.get("type") == "array"), {}
+        )
+        if "oneOf" in items or "anyOf" in items:
+            return _("đoạn văn, hoặc danh sách đoạn văn và mục như bên dưới")
         return _("đoạn văn, hoặc danh sách đoạn văn")
     kind = node.get("type")
     if "properties" in node:
         return _("các trường bên dưới")
     if "patternProperties" in node:
         return _("các mục, mỗi mục dưới một khoá riêng")
+    if kind == "object" and _resolve(node.get("additionalProperties") or {}, root).get("type") == [
+        "number",
+        "string",
+    ]:
+        return _("các dòng `tên: số`")
     if kind == "array":
         items = _resolve(node.get("items", {}), root)
         return _("danh sách các mục như bên dưới") if "properties" in items else _("danh sách chữ")

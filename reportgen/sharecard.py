@@ -42,8 +42,8 @@ class Card:
     png: bytes
 
 
-def draw(headline: str, organisation: str, year: int) -> Card:
-    """Draw the share card of an article.
+def draw(headline: str, organisation: str, year: int, period: str = "") -> Card:
+    """Draw the share card of an article; ``period`` names what it reviews, when not the ``year``.
 
     >>> card = draw("Hội Nông dân tỉnh Bắc Kạn tổng kết công tác năm 2024", "Hội Nông dân tỉnh Bắc Kạn", 2024)
     >>> card.name, Image.open(io.BytesIO(card.png)).size
@@ -76,7 +76,7 @@ def draw(headline: str, organisation: str, year: int) -> Card:
 
     pen.rectangle((MARGIN, HEIGHT - 118, MARGIN + 96, HEIGHT - 114), fill=ACCENT)
     footer = _font(30, bold=False)
-    pen.text((MARGIN, HEIGHT - 96), f"Tổng kết năm {year}", font=footer, fill=MUTED)
+    pen.text((MARGIN, HEIGHT - 96), period or f"Tổng kết năm {year}", font=footer, fill=MUTED)
 
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)

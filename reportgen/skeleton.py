@@ -47,6 +47,56 @@ def default_year(today: datetime.date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
+def document_examples(values: dict[str, Any], year: int) -> dict[str, Any]:
+    """Add to a new file's example values those of the document's other parts, all switched off.
+
+    The period, the report's preamble and headings, a numbered point with a sub-point, dashed
+    items and a table, and a guest named by post only: each shown, commented out, where it goes.
+    """
+    added = dict(values)
+    added["ky_bao_cao"] = Off(
+        {
+            "loai": "nhiem_ky",
+            "tu_nam": str(year - 4),
+            "den_nam": str(year + 1),
+            "so_voi_nam": str(year - 4),
+            "nam_thanh_lap": str(year - 19),
+        }
+    )
+    added["loi_mo_dau"] = Off(
+        [
+            f"Thực hiện Chương trình công tác năm {year}, Ban Thường vụ báo cáo kết quả công tác "
+            f"năm {year} như sau:"
+        ]
+    )
+    added["ket_qua"] = [
+        *values.get("ket_qua", []),
+        Off(
+            {
+                "muc": "Công tác tuyên truyền",
+                "noi_dung": [
+                    "Các cấp Hội tổ chức nhiều hình thức tuyên truyền phù hợp.",
+                    {
+                        "diem": "Tuyên truyền trên mạng xã hội",
+                        "noi_dung": [{"y": ["Mỗi chi hội có một nhóm Zalo."]}],
+                    },
+                ],
+                "bang": [next(iter(values.get("chi_tieu", {})), "to_chuc_hoi")],
+            }
+        ),
+    ]
+    added["tieu_de_muc"] = Off(
+        {
+            "ket_qua": "Kết quả hoạt động",
+            "danh_gia": "Đánh giá chung",
+            "khen_thuong": "Công tác thi đua, khen thưởng",
+            "han_che": "Tồn tại, hạn chế",
+            "phuong_huong": f"Phương hướng, nhiệm vụ năm {year + 1}",
+        }
+    )
+    return added
+
+
 def text(organisation: str = DEFAULT_ORGANISATION, year: int = 2024, name: str = "so-lieu.yaml") -> str:
     """The skeleton of a year-end file, comments in the active language; ``name`` is the file's."""
     header = [
@@ -85,7 +135,7 @@ def text(organisation: str = DEFAULT_ORGANISATION, year: int = 2024, name: str =
             0,
         ),
     ]
-    lines = _model(YearEnd, example(organisation, year), 0, describe=True)
+    lines = _model(YearEnd, document_examples(example(organisation, year), year), 0, describe=True)
     return "\n".join([*header, "", *lines]) + "\n"
 
 
@@ -147,12 +197,18 @@ def _field(name: str, annotation: Any, value: Any, indent: int, *, describe: boo
         return lines
     if isinstance(value, list):
         lines = [f"{pad}{name}:"]
-        for number, entry in enumerate(value):
+        explained: set[Any] = set()
+        for entry in value:
+            off = isinstance(entry, Off)  # an optional kind of entry, shown commented out
+            entry = entry.value if off else entry
             if isinstance(entry, dict):
-                body = _model(item, entry, indent + 4, describe=describe and number == 0)
-                lines += [f"{pad}  - {body[0].lstrip()}", *body[1:]]
+                model = _model_for(annotation, entry)
+                body = _model(model, entry, indent + 4, describe=describe and model not in explained)
+                explained.add(model)
+                block = [f"{pad}  - {body[0].lstrip()}", *body[1:]]
             else:
-                lines += _scalar("-", str(entry), indent + 2)
+                block = _scalar("-", str(entry), indent + 2)
+            lines += [line[: indent + 2] + "# " + line[indent + 2 :] for line in block] if off else block
         return lines
     return _scalar(f"{name}:", str(value), indent)
 
@@ -190,6 +246,20 @@ def _inner(annotation: Any) -> Any:
         if _is_model(found):
             return found
     return annotation
+
+
+def _model_for(annotation: Any, entry: dict[str, Any]) -> Any:
+    """The model of a list's entry: among those the list may hold, the one with all of the entry's keys."""
+    found: list[Any] = []
+
+    def collect(node: Any) -> None:
+        if _is_model(node):
+            found.append(node)
+        for argument in typing.get_args(node):
+            collect(argument)
+
+    collect(annotation)
+    return next((model for model in found if set(entry) <= set(model.model_fields)), _inner(annotation))
 
 
 def _is_model(value: Any) -> bool:

@@ -26,7 +26,7 @@ from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.template_files import FolderLoader, Refused
-from reportgen.vi import FILTERS, figures
+from reportgen.vi import FILTERS, dates, documents, figures, lines, mentions
 
 DEFAULT_PREFIX = "!default"
 COMPARE_TEMPLATE = "_compare.html"
@@ -111,16 +111,17 @@ def _group_phrase(context: jinja2.runtime.Context, group: Any) -> str:
     return _said(_wording(context).nhom(group, context["so_sanh"], context["nam"]))
 
 
-# A document symbol or a date ("Kết luận 49-KL/TW", "11/CT-TW", "20/01/2021") must not be split
-# at its hyphen or slash at the end of a line: readers, and text extraction, would see two words.
-_RUN = re.compile(r"[\w.,/-]+")
-_SEPARATOR = re.compile(r"[-/]")
+# A document symbol, a date or a span of years ("Kết luận 49-KL/TW", "11/CT-TW", "20/01/2021",
+# "2020–2024") must not be split at its hyphen, slash or dash at the end of a line: readers, and
+# text extraction, would see two words.
+_RUN = re.compile(r"[\w.,/–-]+")
+_SEPARATOR = re.compile(r"[-/–]")
 
 
 def codes(text: str) -> Iterator[tuple[int, int]]:
     """Find the document symbols and dates in ``text``; yield where each starts and ends.
 
-    A code is a part holding a digit, then one or more parts each after a ``-`` or ``/``; parts
+    A code is a part holding a digit, then one or more parts each after a ``-``, ``/`` or ``–``; parts
     are letters, digits, ``.`` and ``,``. It starts at its first letter or digit and ends at the
     last letter or digit of its last part, so a full stop after it stays outside.
 
@@ -159,12 +160,14 @@ def _is_word(char: str) -> bool:
 
 
 def nobreak(text: str) -> markupsafe.Markup:
-    """Escape ``text`` and keep each document symbol or date in it on one line.
+    """Escape ``text`` and keep each document symbol, date or span of years in it on one line.
 
     >>> nobreak("theo Kết luận 49-KL/TW & Chỉ thị")
     Markup('theo Kết luận <span class="nowrap">49-KL/TW</span> &amp; Chỉ thị')
     >>> nobreak("có 3.215/10.950 hộ.")
     Markup('có <span class="nowrap">3.215/10.950</span> hộ.')
+    >>> nobreak("giai đoạn 2020–2024")
+    Markup('giai đoạn <span class="nowrap">2020–2024</span>')
     """
     pieces, start = [], 0
     for code_start, code_end in codes(text):
@@ -216,38 +219,29 @@ def _chart(context: jinja2.runtime.Context, keys: Iterable[str]) -> markupsafe.M
     for key in keys:
         if key not in indicators:
             raise jinja2.UndefinedError(_("không có chỉ tiêu `{key}` để vẽ biểu đồ").format(key=key))
-    return markupsafe.Markup(charts.indicator_chart([indicators[key] for key in keys], context["nam"]))
+    return markupsafe.Markup(
+        charts.indicator_chart([indicators[key] for key in keys], context["nam"], context.get("ky"))
+    )
 
 
 def balance(text: str, width: int = 50) -> markupsafe.Markup:
-    """Escape a centred title and break it into lines of even length when it is long.
-
-    A browser or WeasyPrint fills the first line and leaves one word on the next ("… nhiệm vụ
-    năm / 2024"); a typesetter breaks a two-line title near its middle. Lengths are counted in
-    characters, which in one font and one weight is close enough to widths.
+    """Escape a centred title and break it into even lines at joints of its sense when it is long.
 
     >>> balance("Tổng kết công tác năm 2023")
     Markup('Tổng kết công tác năm 2023')
     >>> balance("Tổng kết công tác năm 2023 và phương hướng, nhiệm vụ năm 2024")
     Markup('Tổng kết công tác năm 2023 và<br>phương hướng, nhiệm vụ năm 2024')
     """
-    words = text.split()
-    lines = max(1, -(-len(" ".join(words)) // width))
-    if lines == 1:
-        return markupsafe.escape(" ".join(words))
-    target = len(" ".join(words)) / lines
-    broken: list[list[str]] = [[]]
-    for word in words:
-        current = " ".join(broken[-1])
-        # Break before this word if the line is already closer to its share than it would be after.
-        if (
-            broken[-1]
-            and len(broken) < lines
-            and abs(len(current) - target) < abs(len(current) + 1 + len(word) - target)
-        ):
-            broken.append([])
-        broken[-1].append(word)
-    return markupsafe.Markup("<br>").join(markupsafe.escape(" ".join(line)) for line in broken)
+    return markupsafe.Markup("<br>").join(markupsafe.escape(line) for line in lines.title_lines(text, width))
+
+
+def balance_name(text: str, width: int = 24) -> markupsafe.Markup:
+    """Escape a body's name for the header block, broken before its level or after "Trung ương".
+
+    >>> balance_name("HỘI NÔNG DÂN HUYỆN CÁI BÈ")
+    Markup('HỘI NÔNG DÂN<br>HUYỆN CÁI BÈ')
+    """
+    return markupsafe.Markup("<br>").join(markupsafe.escape(line) for line in lines.name_lines(text, width))
 
 
 def _markup_aware(join: Callable[..., str]) -> Callable[..., str]:
@@ -315,6 +309,12 @@ def environment(user_templates: Path | None = None) -> Sandbox:
         absolute_url=absolute_url,
         chart=_chart,
         balance=balance,
+        balance_name=balance_name,
+        # The document's words besides figures (docs/documents.md).
+        lead_date=dates.lead_date,
+        dateline=dates.dateline,
+        first_mention=mentions.first_mention,
+        point_letter=documents.point_letter,
     )
     return env
 

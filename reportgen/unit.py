@@ -137,6 +137,7 @@ def _make(
     drawn = None  # 6. forms
     if card and context["the_chia_se"] is not None:
         # Drawn from the page's own headline, so that a template's headline is the card's too.
-        drawn = sharecard.draw(sharecard.headline_of(html["article"]), data.to_chuc.ten, data.nam)
+        headline = sharecard.headline_of(html["article"])
+        drawn = sharecard.draw(headline, data.to_chuc.ten, data.nam, context["ky"].the)
     documents = Documents(context, web, html, portal.forms(html["article"]), drawn)
     return Unit(source, checked, expansion.sub_units, tuple(dict.fromkeys(read)), documents)

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import breakdowns, photos, plausibility, presets
+from reportgen import breakdowns, coherence, photos, plausibility, presets
 from reportgen.errors import Location, Problem, ReportgenError, field_name
 from reportgen.i18n import _
 from reportgen.loading import Document, Path_
@@ -30,9 +30,16 @@ from reportgen.schema import (
     VERSION,
     YearEnd,
     current,
+    noi_dung,
     v1,
     version_of,
 )
+
+# What pydantic puts in an error's location that is no field of the file: a dict's key, the kind
+# of an item of a text.
+_NOT_FIELDS = ("[key]", *noi_dung.TAGS)
+# An item of a text by the key that says its kind, for messages.
+_ITEM_KEYS = dict(zip(noi_dung.TAGS, ("", "muc:", "diem:", "y:"), strict=True))
 
 
 def validate(document: Document) -> YearEnd:
@@ -59,6 +66,7 @@ def validate(document: Document) -> YearEnd:
     if data is not None:
         problems += breakdowns.check(document, data)
         problems += presets.check(document, data)
+        problems += coherence.check(document, data)
     if problems or data is None:
         raise ReportgenError(problems)
     return data
@@ -76,7 +84,7 @@ def _hides_keys(detail: ErrorDetails) -> bool:
 
 def _schema_problems(document: Document, error: ValidationError, version: int) -> Iterator[Problem]:
     for detail in error.errors():
-        address: Path_ = tuple(part for part in detail["loc"] if part != "[key]")
+        address: Path_ = tuple(part for part in detail["loc"] if part not in _NOT_FIELDS)
         if detail["type"] == "missing":
             # A missing field has no line of its own: point at the section it belongs in (its
             # key's line), or at the file for a top-level field, never at a neighbour's line.
@@ -113,6 +121,12 @@ def _message(detail: ErrorDetails, address: Path_, version: int) -> str:
         return _('"{given}" ngoài khoảng cho phép — cần số ≤ {bound}').format(given=given, bound=ctx["le"])
     if kind == "too_short":
         return _("cần ít nhất một mục")
+    if kind == "union_tag_not_found":
+        return noi_dung.item_hint(address)
+    if kind == "union_tag_invalid":
+        used = _ITEM_KEYS.get(str(ctx.get("tag")), str(ctx.get("tag")))
+        hint = noi_dung.item_hint(address)
+        return _("`{used}` không dùng được ở đây — {hint}").format(used=used, hint=hint)
     return _("giá trị không hợp lệ ({reason})").format(reason=detail["msg"])
 
 
@@ -263,8 +277,12 @@ def _cross_check(document: Document, version: int, *, check_placeholders: bool =
             keys.indicators.setdefault(key, _as_dict(_as_dict(group.get("danh_sach")).get(key)))
         else:
             keys.targets.add(key)
-    for part in ("ket_qua", "han_che", "phuong_huong") if check_placeholders else ():
-        yield from _check_placeholders(document, part, keys, version)
+    if check_placeholders:
+        texts = [text for part in _FILLED for text in noi_dung.raw_texts(raw.get(str(part[0])), part)]
+        meeting = _as_dict(raw.get("hoi_nghi"))
+        if isinstance(meeting.get("dai_dien_cho"), str):
+            texts.append((("hoi_nghi", "dai_dien_cho"), meeting["dai_dien_cho"]))
+        yield from _check_placeholders(document, texts, keys, version)
     yield from _check_photos(document)
 
 
@@ -283,14 +301,14 @@ def _as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _check_placeholders(document: Document, part: str, keys: _Keys, version: int) -> Iterator[Problem]:
-    # Read the raw texts, not the paragraphs split from them, to point at the right line.
-    raw = document.data.get(part)
-    texts = list(enumerate(raw)) if isinstance(raw, list) else [(None, raw)]
-    for index, text in texts:
-        if not isinstance(text, str):
-            continue
-        address: Path_ = (part,) if index is None else (part, index)
+_FILLED: tuple[Path_, ...] = (("loi_mo_dau",), ("ket_qua",), ("han_che",), ("phuong_huong",))
+"""The parts whose texts may name indicators: ``{key}``."""
+
+
+def _check_placeholders(
+    document: Document, texts: list[tuple[Path_, str]], keys: _Keys, version: int
+) -> Iterator[Problem]:
+    for address, text in texts:
         for match in PLACEHOLDER.finditer(text):
             key, form = match["key"], match["form"] or ""
             wrong = _wrong_form(match[0], key, form, keys, version)

@@ -10,7 +10,8 @@ lists, ``table`` a table whose ``thead`` rows repeat on every page, ``figure`` a
 
 - :data:`word_tables.LAYOUT_TABLES` — ``table.header`` (the header block) and ``table.closing`` (signature
   and recipients) are borderless layout tables, whose classes name each part's style;
-- :data:`CLASS_STYLES` — styles anywhere in the page (the title's lines, the annex, the article);
+- :data:`CLASS_STYLES` — styles anywhere in the page (the title's lines, the annex, the article,
+  the report's dashed items ``ul.dashes``, plain paragraphs whose dash is in their text);
 - ``.slogan`` and ``.title`` (a header's one title, the Youth Union's or the Party's) are ruled as
   long as their text, a ``.ruled-short`` line gets a short rule centred
   under it (2/5 of its length), ``.nowrap`` keeps its hyphens unbroken;
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 CLASS_STYLES = {
+    "dashes": "Normal",  # the report's "- …" items are paragraphs, their dash typed, as Decree 30 has them
     "kind": "Title",
     "subject": "Subtitle",
     "annex-label": "Phụ lục (tiêu đề)",

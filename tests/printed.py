@@ -24,7 +24,8 @@ import pypdf
 
 from reportgen import compute, unit
 from reportgen.rollup import SubUnit
-from reportgen.schema import ChiTieu, ChiTieuNamSau, Loai
+from reportgen.schema import ChiTieu, ChiTieuNamSau, Loai, texts
+from reportgen.vi.periods import Ky
 from tests.conftest import html_text
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -62,7 +63,9 @@ class Sample:
     indicators: dict[str, ChiTieu]
     targets: dict[str, ChiTieuNamSau]
     paragraphs: list[str]
+    """Every text of the results, shortcomings and directions: in every output."""
     sub_units: list[SubUnit]
+    period: Ky
     names: dict[str, str] = field(default_factory=dict)
     """Each indicator's key by its name in the tables."""
 
@@ -76,8 +79,8 @@ class Sample:
             for key, c in g.danh_sach.items()
         }
         targets = {key: compute.shown(t, data.hien_thi) for key, t in data.chi_tieu_nam_sau.items()}
-        paragraphs = [*data.ket_qua, *data.han_che, *data.phuong_huong]
-        sample = cls(source, data.nam, indicators, targets, paragraphs, made.sub_units)
+        paragraphs = texts([*data.ket_qua, *data.han_che, *data.phuong_huong])
+        sample = cls(source, data.nam, indicators, targets, paragraphs, made.sub_units, compute.period(data))
         sample.names = {c.ten_bang.lower(): key for key, c in indicators.items()}
         return sample
 
@@ -184,8 +187,13 @@ def in_full(cell: str, unit: str, kind: Loai) -> str:
 
 
 def tables(sample: Sample, found: list[list[list[str]]], where: str) -> Iterator[Printed]:
-    year = sample.year
-    columns = {f"năm {year - 1}": "nam_truoc", f"năm {year}": "gia_tri", "kế hoạch": "ke_hoach"}
+    year, period = sample.year, sample.period
+    columns = {
+        period.cot(period.nam_so_sanh).lower(): "nam_truoc",
+        period.cot(year).lower(): "gia_tri",
+        period.ke_hoach: "ke_hoach",
+    }
+    change = f"so với {period.so_voi_cot()}"
     for table in found:
         if not table or not table[0] or table[0][0] != "TT":
             continue
@@ -219,16 +227,16 @@ def tables(sample: Sample, found: list[list[list[str]]], where: str) -> Iterator
                     yield Printed(key, "tong", in_full(whole, unit, current.loai), where + " table")
                 elif title in columns:
                     yield Printed(key, columns[title], in_full(cell, unit, current.loai), where + " table")
-                elif title == f"so với năm {year - 1}" and cell == "tương đương":
+                elif title == change and cell == "tương đương":
                     yield Printed(key, "huong", cell, where + " table")
-                elif title == f"so với năm {year - 1}":
+                elif title == change:
                     words = cell.split(" ", 1)
                     yield Printed(key, "huong", words[0], where + " table")
                     if words[1:] and words[1].endswith(" điểm"):
                         yield Printed(key, "chenh_lech", words[1].removesuffix(" điểm"), where + " table")
                     elif words[1:] and words[1].endswith("%"):
                         yield Printed(key, "phan_tram", words[1], where + " table")
-                elif title == "đạt kế hoạch":
+                elif title == f"đạt {period.ke_hoach}":
                     yield Printed(key, "dat", cell.lower(), where + " table")
 
 
@@ -251,8 +259,12 @@ def _annex(sample: Sample, table: list[list[str]], header: list[str], where: str
 
 def chart(sample: Sample, lines: list[str], where: str) -> Iterator[Printed]:
     """The bars of each panel: its ticks, as many labels, then its title (``Tên (đơn vị)``)."""
-    year = sample.year
-    ticks = {f"Năm {year - 1}": "nam_truoc", f"Năm {year}": "gia_tri", "Kế hoạch": "ke_hoach"}
+    year, period = sample.year, sample.period
+    ticks = {
+        period.cot_ngan(period.nam_so_sanh): "nam_truoc",
+        period.cot_ngan(year): "gia_tri",
+        period.ke_hoach_ngan: "ke_hoach",
+    }
     index = 0
     while index < len(lines):
         count = 0

@@ -14,6 +14,13 @@ from reportgen.prose import references
 from reportgen.schema import PLACEHOLDER, ChiTieu, ChiTieuNamSau, Loai
 from tests.printed import APPROX, FIGURE, FIGURES, NUMBER, PERCENT, SCALE, Printed, Sample
 
+THAN = r"(?:năm \d{4}|cùng kỳ năm \d{4}|đầu nhiệm kỳ)"
+"""What a figure is compared with: a year, the same half of an earlier year, the start of a term."""
+PERIOD = r"(?:6 tháng đầu )?năm \d{4}"
+"""The period a figure is of, in brackets after it."""
+PLAN = r"kế hoạch năm|kế hoạch|chỉ tiêu nhiệm kỳ"
+"""What the period calls a target."""
+
 
 def _words(text: str) -> str:
     """A literal run of a paragraph as a pattern: its spaces any whitespace."""
@@ -56,16 +63,19 @@ class _Pattern:
                 self.slot(
                     key,
                     "last",
-                    rf"\((?:tăng|giảm) [^()]*? so với năm \d{{4}}\)|(?:tăng|giảm) [^()]*?(?: \({PERCENT}\))?"
-                    rf" so với năm \d{{4}}|bằng {PERCENT} so với cùng kỳ|tương đương năm trước",
+                    rf"\((?:tăng|giảm) [^()]*? so với {THAN}\)|(?:tăng|giảm) [^()]*?(?: \({PERCENT}\))?"
+                    rf" so với {THAN}|bằng {PERCENT} so với (?:cùng kỳ|{THAN})"
+                    rf"|tương đương (?:năm trước|{THAN})"
+                    rf"|(?:tăng|giảm) từ [^()]*? \({PERIOD}\) (?:lên|xuống còn) [^()]*? \({PERIOD}\)",
                 )
             )
-        if c.ke_hoach is not None and c.ke_hoach.value > 0:
+        if (c.ke_hoach is not None and c.ke_hoach.value > 0) or c.dat_ke_hoach is not None:
             items.append(
                 self.slot(
                     key,
                     "target",
-                    rf"(?:vượt|đạt) {PERCENT} (?:kế hoạch|chỉ tiêu giao|chỉ tiêu)|(?:vượt|đạt) chỉ tiêu giao",
+                    rf"(?:vượt|đạt) {PERCENT} (?:{PLAN}|chỉ tiêu giao|chỉ tiêu)"
+                    rf"|(?:vượt|đạt|chưa đạt) (?:chỉ tiêu giao|{PLAN})",
                 )
             )
         return "(?:, | )".join(items)
@@ -93,6 +103,8 @@ class _Pattern:
             return self.slot(key, "figures", FIGURES)
         if form == "chi_so_sanh":
             return self.comparisons(key, c)
+        if form == "so_sanh" and c.nam_truoc is not None and c.hien_thi.so_voi_nam_truoc == "tu_den":
+            return f"{_words(c.nhan)} {self.comparisons(key, c)}"  # the figures are in the comparison
         said = self.phrase(key, c)
         if form == "so_sanh":
             compared = self.comparisons(key, c)
@@ -142,7 +154,10 @@ def _said(sample: Sample, key: str, holds: str, said: str, where: str) -> Iterat
         yield Printed(key, "chiem", said.split(" ", 1)[1], where)
     elif holds == "target":
         words = said.split(" ")
-        if words[1] != "chỉ":  # "vượt chỉ tiêu giao" has no figure
+        if words[0] == "chưa" or (not words[1][:1].isdigit() and words[1] != "khoảng"):
+            if words[1] != "chỉ":  # typed in words: "vượt kế hoạch", "chưa đạt kế hoạch"
+                yield Printed(key, "dat", " ".join(words[:2] if words[0] == "chưa" else words[:1]), where)
+        else:
             yield Printed(
                 key,
                 "vuot" if words[0] == "vượt" else "dat",
@@ -154,13 +169,23 @@ def _said(sample: Sample, key: str, holds: str, said: str, where: str) -> Iterat
 
 
 def _against_last_year(key: str, said: str, where: str) -> Iterator[Printed]:
+    both = re.fullmatch(
+        rf"(tăng|giảm) từ ({FIGURE})(?: [^(]*?)? \({PERIOD}\)"
+        rf" (?:lên|xuống còn) ({FIGURE})(?: [^(]*?)? \({PERIOD}\)",
+        said,
+    )
+    if both:  # "giảm từ 5% (năm 2018) xuống còn 3,04% (năm 2022)": both figures, no difference
+        yield Printed(key, "huong", both[1], where)
+        yield Printed(key, "nam_truoc", both[2], where)
+        yield Printed(key, "gia_tri", both[3], where)
+        return
     said = said.removeprefix("(").removesuffix(")")
-    compared = re.fullmatch(rf"bằng ({PERCENT}) so với cùng kỳ", said)
+    compared = re.fullmatch(rf"bằng ({PERCENT}) so với (?:cùng kỳ|{THAN})", said)
     if compared:
         yield Printed(key, "bang", compared[1], where)
         return
     changed = re.fullmatch(
-        rf"(tăng|giảm) ({FIGURE})(?: [^(]*?)?(?: điểm phần trăm)?(?: \(({PERCENT})\))? so với năm \d{{4}}",
+        rf"(tăng|giảm) ({FIGURE})(?: [^(]*?)?(?: điểm phần trăm)?(?: \(({PERCENT})\))? so với {THAN}",
         said,
     )
     if changed:
@@ -168,7 +193,7 @@ def _against_last_year(key: str, said: str, where: str) -> Iterator[Printed]:
         yield Printed(key, "chenh_lech", changed[2], where)
         if changed[3]:
             yield Printed(key, "phan_tram", changed[3], where)
-    elif said == "tương đương năm trước":
+    elif said.startswith("tương đương "):
         yield Printed(key, "huong", "tương đương", where)
 
 
@@ -193,7 +218,7 @@ def target_phrases(sample: Sample, text: str, where: str) -> Iterator[Printed]:
     if not sample.targets:
         return
     said = set(references(sample.paragraphs))
-    lead = rf"Các chỉ tiêu chủ yếu năm {sample.year + 1}: "
+    lead = rf"Các chỉ tiêu chủ yếu {sample.period.ten_sau}: "
     if where.startswith("report"):
         pattern = _Pattern(sample, {})
         lines = [rf"- {pattern.phrase(key, target)}[;.]" for key, target in sample.targets.items()]

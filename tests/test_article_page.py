@@ -291,12 +291,12 @@ def test_a_published_address_makes_the_card_s_address_whole(tmp_path: Path) -> N
 def test_the_card_is_drawn_from_the_headline_the_page_prints(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn: list[tuple[str, str, int]] = []
+    drawn: list[tuple[str, str, int, str]] = []
     real = sharecard.draw
 
-    def watched(headline: str, organisation: str, year: int) -> sharecard.Card:
-        drawn.append((headline, organisation, year))
-        return real(headline, organisation, year)
+    def watched(headline: str, organisation: str, year: int, period: str = "") -> sharecard.Card:
+        drawn.append((headline, organisation, year, period))
+        return real(headline, organisation, year, period)
 
     monkeypatch.setattr(sharecard, "draw", watched)
     templates = tmp_path / "mau"
@@ -308,7 +308,14 @@ def test_the_card_is_drawn_from_the_headline_the_page_prints(
     )
     text = SEED.read_text(encoding="utf-8")
     article = build_article(tmp_path, (text, without_photos(text)), templates=templates)
-    assert drawn == [("Khuyến học Bắc Kạn: một năm & nhiều dấu ấn", "Hội Khuyến học tỉnh Bắc Kạn", 2020)]
+    assert drawn == [
+        (
+            "Khuyến học Bắc Kạn: một năm & nhiều dấu ấn",
+            "Hội Khuyến học tỉnh Bắc Kạn",
+            2020,
+            "Tổng kết năm 2020",
+        )
+    ]
     card = Image.open(io.BytesIO((article.parent / "anh" / "the-chia-se.png").read_bytes()))
     assert card.getpixel((600, 5)) == (0x9B, 0x1C, 0x1C)  # the article's red band along the top
     # A different headline draws a different card.

@@ -186,7 +186,7 @@ def test_a_folder_of_inputs_builds_each_one(tmp_path: Path) -> None:
     result = run("build", INPUTS, "-o", out, "-f", "html")
     assert result.exit_code == 0, result.output
     stems = sorted(path.stem for path in INPUTS.glob("*.yaml"))
-    assert len(stems) == 7
+    assert len(stems) == 11
     assert result.stdout == "".join(f"Đã ghi {out / stem}/: {', '.join(sorted(WEB))}\n" for stem in stems)
 
 

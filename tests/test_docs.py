@@ -35,23 +35,22 @@ def _paths(model: type[BaseModel], prefix: str = "") -> dict[str, str]:
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
         inner = _inner(field.annotation)
-        found[path] = field.description or (inspect.getdoc(inner[0]) or "" if inner else "")
-        if inner:
-            found |= _paths(inner[0], path + inner[1] + ".")
+        found[path] = field.description or (inspect.getdoc(inner[0][0]) or "" if inner else "")
+        for kind, step in inner:  # a list's items may be of several kinds, each with its fields
+            found = _paths(kind, path + step + ".") | found
     return found
 
 
-def _inner(annotation: Any) -> tuple[type[BaseModel], str] | None:
-    """The model inside ``X``, ``X | None``, ``list[X]`` or ``dict[K, X]``, and how its path goes on."""
+def _inner(annotation: Any) -> list[tuple[type[BaseModel], str]]:
+    """The models inside ``X``, ``X | None``, ``list[X | Y]`` or ``dict[K, X]``, and how their paths go on."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, ""
+        return [(annotation, "")]
     origin = typing.get_origin(annotation)
+    found = []
     for argument in typing.get_args(annotation):
-        found = _inner(argument)
-        if found is not None:
-            step = "[]" if origin is list else ".<khoá>" if origin is dict else ""
-            return found[0], step + found[1]
-    return None
+        step = "[]" if origin is list else ".<khoá>" if origin is dict else ""
+        found += [(kind, step + more) for kind, more in _inner(argument)]
+    return found
 
 
 def _rows(markdown: str) -> dict[str, str]:

@@ -198,6 +198,8 @@ def typed_figures(source: Path) -> dict[tuple[str, str], str]:
         for field in ("gia_tri", "nam_truoc", "ke_hoach", "tong"):
             if isinstance(c.get(field), str):
                 typed[key, field] = c[field]
+        if isinstance(c.get("dat_ke_hoach"), str):  # printed as "đạt 421% kế hoạch", its cell "421%"
+            typed[key, "dat"] = c["dat_ke_hoach"]
         for label, part in (c.get("trong_do") or {}).items():
             typed[key, "trong_do:" + label.lower()] = part
     return typed

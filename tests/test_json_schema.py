@@ -115,10 +115,16 @@ def test_figures_typed_the_vietnamese_way_are_accepted() -> None:
 
 def test_descriptions_are_the_field_docs_in_the_language_spoken() -> None:
     vietnamese = json_schema.schema()
-    assert vietnamese["properties"]["nam"]["description"] == "Năm tổng kết: `2020`."
+    assert (
+        vietnamese["properties"]["nam"]["description"]
+        == "Năm tổng kết: `2020`; với nhiệm kỳ hay nhiều năm, năm của số liệu."
+    )
     with i18n.speaking("en"):
         english = json_schema.schema()
-    assert english["properties"]["nam"]["description"] == "The reporting year: `2020`."
+    assert (
+        english["properties"]["nam"]["description"]
+        == "The reporting year: `2020`; for a term or several years, the year of the figures."
+    )
     assert english["$defs"]["ChiTieu"]["description"].startswith("An indicator: a figure typed once")
     assert "title" not in english["properties"]["nam"]
 
@@ -144,5 +150,6 @@ def test_a_redirected_output_in_another_encoding_still_gets_utf8(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr
     assert (
-        json.loads(done.stdout.decode("utf-8"))["properties"]["nam"]["description"] == "Năm tổng kết: `2020`."
+        json.loads(done.stdout.decode("utf-8"))["properties"]["nam"]["description"]
+        == "Năm tổng kết: `2020`; với nhiệm kỳ hay nhiều năm, năm của số liệu."
     )

@@ -39,12 +39,13 @@ from reportgen.vi import legacy, parsing, typed
 from tests import guarded
 from tests.conftest import INPUTS, SEED, html_text
 
-# The one pattern the no-break filter used, kept here as the specification of what it finds.
-_SPECIFICATION = re.compile(r"\b[\w.,]*\d[\w.,]*(?:[-/][\w.,]*\w)+")
+# The one pattern the no-break filter used, kept here as the specification of what it finds
+# (a span of years, "2020–2024", joined by an en dash, is a code too).
+_SPECIFICATION = re.compile(r"\b[\w.,]*\d[\w.,]*(?:[-/–][\w.,]*\w)+")
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="1a.,-/ _đ9Ư\t", max_size=24))
+@given(st.text(alphabet="1a.,-/– _đ9Ư\t", max_size=24))
 def test_codes_are_found_where_the_one_pattern_found_them(text: str) -> None:
     found = [(match.start(), match.end()) for match in _SPECIFICATION.finditer(text)]
     assert list(templating.codes(text)) == found
@@ -109,6 +110,7 @@ def _loaded(text: str) -> None:
 TEXT_PATHS: dict[str, Callable[[str], object]] = {
     "nobreak": templating.nobreak,
     "balance": templating.balance,
+    "balance-name": templating.balance_name,
     "breakable": templating.breakable,
     "integer": parsing.parse_integer,
     "decimal": parsing.parse_decimal,

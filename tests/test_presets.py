@@ -196,7 +196,7 @@ def test_every_line_of_the_header_can_be_given(tmp_path: Path) -> None:
     header = header_of(tmp_path, text)
     assert '<div class="parent">HỘI KHUYẾN HỌC VIỆT NAM</div>' in header
     assert (
-        '<div class="org">BAN THƯỜNG VỤ HỘI<br>KHUYẾN HỌC TỈNH</div>\n<div class="stars">***</div>' in header
+        '<div class="org">BAN THƯỜNG VỤ<br>HỘI KHUYẾN HỌC TỈNH</div>\n<div class="stars">***</div>' in header
     )
     assert '<div class="nation">QUỐC HIỆU RIÊNG</div>' in header
     assert '<div class="slogan"><span>Tiêu ngữ riêng</span></div>' in header

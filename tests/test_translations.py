@@ -50,6 +50,10 @@ CONTENT = {
     "examples.py",  # the example values of a new file, in its kind's words
     "vi/organisations.py",  # each kind of association's words
     "vi/places.py",  # the levels of administrative units
+    "vi/periods.py",  # the names of periods, in headings, columns and comparisons
+    "vi/ranks.py",  # the words of a giver's name that say its rank
+    "vi/mentions.py",
+    "vi/lines.py",  # the words of a title or a name that a line may break at
 }
 CONTENT_NAMES = {
     "vi/parsing.py": {
@@ -70,10 +74,12 @@ CONTENT_NAMES = {
     },
     "schema/common.py": {"Buoi", "danh_xung", "ten_viet_tat", "ky_hieu", "FigureValue", "SYMBOL_PATTERN"},
     "schema/the_thuc.py": {"_number_form", "_date_form"},  # the forms of a number line and a date line
-    "schema/v2.py": {"_YES", "_NO", "_yes_or_no", "YesNo"},  # có and không, as typed
+    # có, không, vượt, đạt: as typed
+    "schema/v2.py": {"_YES", "_NO", "_yes_or_no", "YesNo", "MucDat", "_attainment", "dat_ke_hoach"},
+    "schema/noi_dung.py": {"dong_tu", "TAGS"},  # the verb of an award as typed; pydantic's names of kinds
     "json_schema.py": {"decimal_schema", "_TIME_PATTERN"},  # examples and forms of values
     "validation.py": {"_pattern_hint"},  # the letters a key or a symbol may hold
-    "skeleton.py": {"example", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},
+    "skeleton.py": {"example", "document_examples", "DEFAULT_ORGANISATION", "_KNOWN_PARENTS"},
     "fonts.py": {"_VOWELS", "VIETNAMESE"},  # the letters a font must have
     "photos.py": {"slug"},  # letters turned into file names
     "sharecard.py": {"draw"},  # the share card is part of the Vietnamese article

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import Field, ValidationInfo, field_validator
 
 from reportgen.i18n import _
-from reportgen.schema import v2
+from reportgen.schema import noi_dung, v2
 from reportgen.schema.common import (
     Anh,
     BaiViet,
@@ -32,7 +32,7 @@ from reportgen.schema.common import (
     figure_from,
 )
 from reportgen.schema.the_thuc import MauTheThuc, TheThuc
-from reportgen.vi import organisations, parsing, typed
+from reportgen.vi import organisations, parsing, ranks, typed
 from reportgen.vi.figures import Figure, part_of
 
 VERSION = 1
@@ -170,8 +170,40 @@ def upgrade(data: YearEnd) -> v2.YearEnd:
         groups[group_key] = v2.NhomChiTieu(ten=group.ten, danh_sach=indicators)
     fields = _fields(data)
     # Version 1 printed every header the Decree 30 way, whatever the unit's name.
-    fields.update(phien_ban=v2.VERSION, chi_tieu=groups, the_thuc=TheThuc(mau=MauTheThuc.NGHI_DINH_30))
+    fields.update(
+        phien_ban=v2.VERSION,
+        chi_tieu=groups,
+        the_thuc=TheThuc(mau=MauTheThuc.NGHI_DINH_30),
+        hoi_nghi=noi_dung.HoiNghi.model_validate(data.hoi_nghi.model_dump()),
+        bai_viet=noi_dung.BaiViet.model_validate(data.bai_viet.model_dump()),
+        khen_thuong=_awards(data),
+    )
     return v2.YearEnd.model_validate(fields)
+
+
+def _givers_out_of_rank(data: YearEnd) -> str | None:
+    """The rank that keeps the awards in the order written, when version 2 would order them otherwise.
+
+    Version 2 tells awards from the highest giver down; version 1 told them as written.
+    """
+    own = ranks.rank_of(data.to_chuc.ten)
+    own = ranks.COMMUNE if own is None else own
+    order = []
+    for award in data.khen_thuong:
+        found = ranks.rank_of(award.noi_tang)
+        order.append(own if found is None else found)
+    if order == sorted(order):
+        return None
+    return {rank: name for name, rank in ranks.NAMES.items()}[order[0]]
+
+
+def _awards(data: YearEnd) -> list[noi_dung.KhenThuong]:
+    """The awards as version 2 models, kept in the order written."""
+    kept = _givers_out_of_rank(data)
+    return [
+        noi_dung.KhenThuong.model_validate({**award.model_dump(), **({"cap": kept} if kept else {})})
+        for award in data.khen_thuong
+    ]
 
 
 def _fields(model: _Model) -> dict[str, Any]:
@@ -206,6 +238,14 @@ def upgrade_steps(data: YearEnd, *, stated: bool = True) -> list[str]:
     if union is not None and union.rules == MauTheThuc.DOAN:
         # Version 2 heads a Youth Union's report by the Union's rules unless the file says otherwise.
         steps.append(_("thêm dòng `the_thuc: {mau: nghi_dinh_30}` để giữ đầu báo cáo theo Nghị định 30"))
+    kept = _givers_out_of_rank(data) if data.khen_thuong else None
+    if kept:
+        steps.append(
+            _(
+                "thêm dòng `cap: {rank}` vào mỗi mục của `khen_thuong` để giữ thứ tự đã viết "
+                "(mẫu phiên bản {version} xếp nơi tặng theo cấp, từ Trung ương xuống)"
+            ).format(rank=kept, version=v2.VERSION)
+        )
     percentages = _percentages_with_a_total(data)
     if percentages:
         steps.append(

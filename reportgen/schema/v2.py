@@ -2,7 +2,11 @@
 
 Version 2 keeps every field of version 1 and adds, each optional: how a figure prints
 (``hien_thi``, for the whole file and for one indicator), a figure's parts (``trong_do``), a
-share typed as it is to be printed (``ty_le``) and next year's targets (``chi_tieu_nam_sau``).
+share typed as it is to be printed (``ty_le``), an attainment typed without its target
+(``dat_ke_hoach``) and next year's targets (``chi_tieu_nam_sau``); and what a document says
+besides its figures (:mod:`~reportgen.schema.noi_dung`): the period it covers, a conference
+that may be left out, the article's dates and names, awards received, given and proposed, the
+report's preamble, headings and numbered points.
 Its figures are read with version 2's rules (:mod:`reportgen.vi.typed`): approximate figures,
 several units, the ``tr`` shorthand, counts in millions. A later version may add fields the
 same way, optional and with defaults that print what this one prints.
@@ -18,19 +22,26 @@ from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema, fie
 from reportgen.i18n import _
 from reportgen.schema.common import (
     Anh,
-    BaiViet,
     BaoCao,
     FigureValue,
-    HoiNghi,
     Integer,
     Key,
-    KhenThuong,
     Loai,
     Paragraphs,
     ToChuc,
     _Model,
     _text_to,
     figure_from,
+)
+from reportgen.schema.noi_dung import (
+    BaiViet,
+    Contents,
+    HoiNghi,
+    KhenThuong,
+    KyBaoCao,
+    LietKe,
+    TieuDeMuc,
+    Year,
 )
 from reportgen.schema.the_thuc import TheThuc
 from reportgen.vi import parsing, typed
@@ -83,6 +94,7 @@ class CachSoNamTruoc(StrEnum):
     TANG = "tang"
     NGOAC = "ngoac"
     BANG = "bang"
+    TU_DEN = "tu_den"
 
 
 class CachSoKeHoach(StrEnum):
@@ -117,13 +129,44 @@ class HienThi(_Model):
     thu_tu: ThuTu | None = None
     """Thứ tự trong câu: `so_truoc` (`63.979 hộ gia đình …`, mặc định của số đếm) hoặc `nhan_truoc` (`tổng số tiền 319,7 triệu đồng`, mặc định của tiền và tỷ lệ)."""  # noqa: E501
     so_voi_nam_truoc: CachSoNamTruoc | None = None
-    """So với năm trước: `tang` (`tăng 540 chi hội (28,9%) so với năm 2022`, mặc định), `ngoac` (`(tăng 540 chi hội so với năm 2022)`) hoặc `bang` (`bằng 98,2% so với cùng kỳ`)."""  # noqa: E501
+    """So với năm trước (hay kỳ so sánh): `tang` (`tăng 540 chi hội (28,9%) so với năm 2022`, mặc định), `ngoac` (`(tăng 540 chi hội so với năm 2022)`), `bang` (`bằng 98,2% so với cùng kỳ`) hoặc `tu_den` (`giảm từ 5% (năm 2016) xuống còn 3,04% (năm 2020)`)."""  # noqa: E501
     so_voi_ke_hoach: CachSoKeHoach | None = None
     """So với kế hoạch: `vuot` (`vượt 16% kế hoạch`, chưa đạt thì `đạt 96% kế hoạch`; mặc định), `dat` (`đạt 116% kế hoạch`), `vuot_chi_tieu` (`vượt chỉ tiêu giao`) hoặc `phan_so` (`71/70 chi hội, đạt 101,4% chỉ tiêu`)."""  # noqa: E501
     so_voi_tong: CachSoTong | None = None
     """Số liệu so với tổng số `tong`: `phan_so` (`226.259/254.657 gia đình`, mặc định), `chiem` (`…, chiếm 88,8%`), `phan_so_chiem` (`226.259/254.657 …, chiếm 88,8%`) hoặc `phan_so_dat` (`226.259/254.657 …, đạt 88,8%`)."""  # noqa: E501
     ty_le_trong_do: YesNo | None = None
     """`có` để in tỷ lệ của từng phần `trong_do` so với tổng: `cấp xã 538 hộ (97,1%)`."""
+
+
+class MucDat(StrEnum):
+    """Mức đạt kế hoạch nói bằng lời, khi không có con số."""
+
+    VUOT = "vượt"
+    DAT = "đạt"
+    CHUA_DAT = "chưa đạt"
+
+
+def _attainment(value: Any) -> Any:
+    """Read a typed attainment: the words for it, or a percentage."""
+    if not isinstance(value, str):
+        return value
+    said = parsing.clean(value).lower()
+    for words in MucDat:
+        if said == words.value or said in (f"{words.value} kế hoạch", f"{words.value} chỉ tiêu"):
+            return words
+    if said in ("không đạt", "khong dat"):
+        return MucDat.CHUA_DAT
+    try:
+        return typed.read(value, Loai.TY_LE)
+    except parsing.ParseError:
+        meant = {"vuot": MucDat.VUOT, "dat": MucDat.DAT, "chua dat": MucDat.CHUA_DAT}.get(said)
+        hint = _('có phải ý bạn là "{meant}"? ').format(meant=meant.value) if meant else ""
+        raise ValueError(
+            _(
+                '"{value}" không phải mức đạt kế hoạch — {hint}hãy viết một tỷ lệ, ví dụ `421%`, '
+                "hoặc `vượt`, `đạt`, `chưa đạt`"
+            ).format(value=parsing.clean(value), hint=hint)
+        ) from None
 
 
 class ChiTieu(_Model):
@@ -147,6 +190,14 @@ class ChiTieu(_Model):
     """Tổng số mà số liệu là một phần: `254.657` trong `226.259/254.657 gia đình`; cách viết chọn ở `hien_thi.so_voi_tong`."""  # noqa: E501
     ty_le: FigureValue | None = None
     """Tỷ lệ so với tổng số đã có sẵn, in đúng như gõ (`0,96%`, `81,77%`) thay cho tỷ lệ reportgen tính."""
+    dat_ke_hoach: Annotated[
+        FigureValue | MucDat | None,
+        BeforeValidator(_attainment),
+        WithJsonSchema({"type": ["number", "string"], "examples": ["421%", "vượt", "đạt", "chưa đạt"]}),
+    ] = None
+    """Mức đạt kế hoạch đã có sẵn, khi không ghi con số kế hoạch (hay thay cho mức reportgen tính): `421%` in `đạt 421% kế hoạch`; hoặc bằng lời: `vượt` (`vượt kế hoạch`, `vượt chỉ tiêu giao`), `đạt`, `chưa đạt`."""  # noqa: E501
+    so_voi_nam: Year | None = None
+    """Năm của số liệu `nam_truoc`, khi khác năm so sánh của cả báo cáo (`ky_bao_cao.so_voi_nam`): `2019` in `so với năm 2019`."""  # noqa: E501
     trong_do: dict[str, FigureValue] = {}
     """Các phần của số liệu, mỗi phần một dòng `tên phần: số`, ví dụ `cấp tỉnh: 3`: thành các dòng "Trong đó" dưới chỉ tiêu trong bảng, và `{khoá:trong_do}` in `…, trong đó: cấp tỉnh 3 hộ, …` trong câu."""  # noqa: E501
     hien_thi: HienThi = HienThi()
@@ -233,23 +284,31 @@ class YearEnd(_Model):
     to_chuc: ToChuc
     """Hội tổ chức hội nghị và ban hành báo cáo."""
     nam: Integer = Field(ge=1945, le=2100)
-    """Năm tổng kết: `2020`."""
-    hoi_nghi: HoiNghi
-    """Hội nghị tổng kết năm."""
+    """Năm tổng kết: `2020`; với nhiệm kỳ hay nhiều năm, năm của số liệu."""
+    ky_bao_cao: KyBaoCao = KyBaoCao()
+    """Kỳ báo cáo, khi không phải một năm: 6 tháng đầu năm, năm kèm giữa nhiệm kỳ, nhiệm kỳ, nhiều năm."""
+    hoi_nghi: HoiNghi | None = None
+    """Hội nghị tổng kết; không có hội nghị thì bỏ phần này (khi đó ghi `bai_viet.ngay`)."""
     hien_thi: HienThi = HienThi()
     """Cách in số liệu cho cả tệp; không ghi thì mọi số in đúng như đã gõ."""
     chi_tieu: dict[Key, NhomChiTieu] = {}
     """Các nhóm chỉ tiêu, mỗi nhóm dưới một khoá riêng (chữ thường không dấu, số và `_`)."""
     chi_tieu_nam_sau: dict[Key, ChiTieuNamSau] = {}
     """Các chỉ tiêu phấn đấu năm sau, mỗi chỉ tiêu dưới một khoá riêng; `{khoá}` in nó trong đoạn văn."""
-    ket_qua: Paragraphs = []
-    """Kết quả trong năm, mỗi đoạn văn một mục; `{so_hoi}` in chỉ tiêu (hay nhóm) có khoá `so_hoi`."""
-    han_che: Paragraphs = []
-    """Hạn chế, mỗi đoạn văn một mục."""
-    phuong_huong: Paragraphs = []
-    """Phương hướng, nhiệm vụ năm sau, mỗi đoạn văn một mục."""
+    loi_mo_dau: Paragraphs = []
+    """Lời mở đầu của báo cáo, trước phần I: `Thực hiện Kế hoạch số 12/KH-HKH …, Hội Khuyến học huyện báo cáo kết quả như sau:`; không in trong tin bài."""  # noqa: E501
+    ket_qua: Contents = []
+    """Kết quả trong năm, mỗi đoạn văn một mục; `{so_hoi}` in chỉ tiêu (hay nhóm) có khoá `so_hoi`. Một mục cũng có thể là một mục đánh số (`muc:`, với `noi_dung:`, các điểm `diem:` và `bang:`) hoặc các ý gạch đầu dòng (`y:`)."""  # noqa: E501
+    han_che: Contents = []
+    """Hạn chế, mỗi đoạn văn một mục (hay các mục `muc:`, các ý `y:` như ở `ket_qua`)."""
+    phuong_huong: Contents = []
+    """Phương hướng, nhiệm vụ năm sau (hay kỳ sau), mỗi đoạn văn một mục (hay các mục `muc:`, các ý `y:` như ở `ket_qua`)."""  # noqa: E501
+    tieu_de_muc: TieuDeMuc = TieuDeMuc()
+    """Tên các phần của báo cáo, khi khác tên mặc định."""
     khen_thuong: list[KhenThuong] = []
-    """Khen thưởng nhận được trong năm."""
+    """Khen thưởng nhận được, hội tặng, hay hội đề nghị tặng."""
+    liet_ke_khen_thuong: LietKe = LietKe.KHONG
+    """Khen thưởng của một nơi tặng viết thành danh sách gạch đầu dòng (khi có từ hai khen thưởng): `khong` (viết thành câu, mặc định), `bao_cao` (trong báo cáo), `bai_viet` (trong tin bài) hoặc `ca_hai`."""  # noqa: E501
     anh: list[Anh] = []
     """Ảnh cho tin bài."""
     bai_viet: BaiViet = BaiViet()

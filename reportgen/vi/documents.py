@@ -1,7 +1,8 @@
-"""Administrative document furniture: section numerals and the ``Số:`` line, both ways.
+"""Administrative document furniture: section numerals, point letters and the ``Số:`` line, both ways.
 
 The formatting stage for the parts of a Decree 30/2020/NĐ-CP document that are not
-prose: sections numbered I., II., III. and the document number ``Số: 05/BC-HKH``.
+prose: sections numbered I., II., III., points a), b), c) and the document number
+``Số: 05/BC-HKH``.
 """
 
 from __future__ import annotations
@@ -124,3 +125,24 @@ def parse_number(text: str) -> int:
         raise ParseError(typed, said.format(text=typed, number=line["number"], symbol=line["symbol"]))
     said = _('"{text}" không phải số văn bản — hãy viết số thứ tự của báo cáo trong năm, ví dụ 5')
     raise ParseError(typed, said.format(text=typed))
+
+
+# Points are lettered in the order of the Vietnamese alphabet, which has đ and no f, j, w or z.
+_LETTERS = list("abcdđeghiklmnopqrstuvxy")
+
+
+def point_letter(value: Number) -> str:
+    """Letter the ``value``-th point of a section, as Vietnamese documents do: ``a``, … ``đ``, ``e``.
+
+    After ``y``, letters double: ``aa``, ``bb``.
+
+    Raises:
+        TypeError: If ``value`` is not a number.
+        ValueError: If ``value`` is not a whole number of 1 or more.
+
+    Examples:
+        >>> [point_letter(n) for n in (1, 4, 5, 6, 23, 24)]
+        ['a', 'd', 'đ', 'e', 'y', 'aa']
+    """
+    index = _whole(value, "a point's number", 1) - 1
+    return _LETTERS[index % len(_LETTERS)] * (index // len(_LETTERS) + 1)
