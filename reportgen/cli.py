@@ -14,19 +14,19 @@ from typing import Annotated, Any
 
 import typer
 
+from reportgen.batch.outcomes import BuildFailed, BuildInterrupted, Format, Written
 from reportgen.clikit import INTERRUPTED, LANG_OPTION, Command, Group, parse_language
 from reportgen.console import Console
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
-from reportgen.outcomes import BuildFailed, BuildInterrupted, Format, Written
 
 # The stages (pydantic models, Jinja2, Pillow, WeasyPrint) are imported inside the commands
 # that use them, so `reportgen --help` answers as fast as Typer itself.
 
 
 def build(inputs: list[Path], **options: Any) -> Written:
-    """Run :func:`reportgen.pipeline.build`, importing the stages only now."""
-    from reportgen.pipeline import build as build_all
+    """Run :func:`reportgen.build`, importing the stages only now."""
+    from reportgen.batch.build import build as build_all
 
     return build_all(inputs, **options)
 
@@ -229,7 +229,7 @@ def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) ->
     """Report every problem of every input; exit 1 when there is an error."""
     console = Console(quiet)
     try:
-        from reportgen.pipeline import find_inputs
+        from reportgen.batch.inputs import find_inputs
         from reportgen.unit import make
         from reportgen.validation import upgrade_notice
 

@@ -16,9 +16,9 @@ import rich.console
 import rich.progress
 import typer
 
+from reportgen.batch.outcomes import Feedback, Outcome
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import _, ngettext
-from reportgen.outcomes import Feedback, Outcome
 
 
 class Console:

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import watchfiles
 
-from reportgen import atomic, photos, pipeline, templating, unit
+from reportgen import atomic, photos, templating, unit
+from reportgen.batch.inputs import clashing_stems
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.isolation import Limits
@@ -56,7 +57,7 @@ class Site:
         start = time.perf_counter()
         problems: tuple[Problem, ...] = ()
         # A name that build refuses is refused here too: the preview shows what build makes.
-        refused = pipeline.clashing_stems([self.source])
+        refused = clashing_stems([self.source])
         try:
             made = unit.rendered(self.source, self.templates, LIMITS)
             self._inputs = made.inputs

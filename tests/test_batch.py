@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import shutil
 from pathlib import Path
 
 import pytest
 
 import reportgen
-from reportgen import fonts, manifest, templating
-from reportgen.pipeline import BuildFailed, Feedback, Outcome
+from reportgen import BuildFailed, Feedback, fonts, templating
+from reportgen.batch import manifest
+from reportgen.batch.outcomes import Outcome
 
 from .conftest import APPROXIMATE, FARMERS, INPUTS, MONEY, SECOND, SEED, UNION
 
@@ -87,6 +89,24 @@ def test_a_build_in_two_processes_writes_what_one_process_writes(
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.html")}
     two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.html")}
     assert len(one) == 11 * 3 and one == two
+
+
+@pytest.mark.parametrize(("jobs", "running"), [(1, ["reportgen-in"]), (2, ["reportgen-worker"] * 2)])
+def test_every_process_is_started_before_the_build_says_it_starts(
+    tmp_path: Path, jobs: int, running: list[str]
+) -> None:
+    """A fork copies only the thread that forks: one taken after the command line's progress bar
+    has started its thread could copy a lock that thread holds, held for ever. The command line
+    starts that thread when the build says it is starting, so every child must be running by then.
+    """
+    names: list[str] = []
+
+    class Watching(Feedback):
+        def starting(self, sources: object, skipped: object) -> None:
+            names.extend(sorted(child.name for child in multiprocessing.active_children()))
+
+    reportgen.build([SEED, SECOND], out=tmp_path / "out", fmt=HTML, feedback=Watching(), jobs=jobs)
+    assert names == running
 
 
 def test_the_cli_says_what_failed_and_exits_1(inputs: Path, tmp_path: Path) -> None:

@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from reportgen import cli, fonts
-from reportgen.pipeline import Feedback, Format, Written
+from reportgen import Feedback, Format, Written, cli, fonts
 from tests.conftest import INPUTS, ROOT, SEED, html_text, pdf_text
 
 runner = CliRunner()

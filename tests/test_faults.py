@@ -24,10 +24,10 @@ import pytest
 from typer.testing import CliRunner
 
 import reportgen
-from reportgen import atomic, cli, isolation, manifest, writing
+from reportgen import BuildFailed, Format, atomic, cli, isolation
+from reportgen.batch import lock, manifest, output
 from reportgen.errors import ReportgenError
 from reportgen.isolation import Limits, Sandbox
-from reportgen.pipeline import BuildFailed, Format
 from reportgen.rendering import Printer
 from tests.conftest import ROOT, SECOND, SEED
 
@@ -228,7 +228,7 @@ def test_a_permission_error_leaves_the_previous_output(
     def refused(out: Path, stem: str) -> Path:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(writing, "stage", refused)
+    monkeypatch.setattr(output, "stage", refused)
     with pytest.raises(ReportgenError) as caught:
         reportgen.build([SEED], out=previous, fmt=Format.HTML, force=True)
     assert [str(p) for p in caught.value.problems] == [f"{previous / SEED.stem}: {READ_ONLY}"]
@@ -241,9 +241,9 @@ WAITS_ITS_TURN = """
 import sys
 from pathlib import Path
 import reportgen
-from reportgen import writing
+from reportgen.batch import lock
 
-writing.LOCK_WAIT = float("inf")
+lock.LOCK_WAIT = float("inf")
 reportgen.build([Path(sys.argv[2])], out=Path(sys.argv[1]))
 """
 
@@ -263,7 +263,7 @@ def test_a_second_build_says_another_is_running(tmp_path: Path) -> None:
     holding, release = threading.Event(), threading.Event()
 
     def first() -> None:
-        with writing.locked(out):
+        with lock.locked(out):
             holding.set()
             release.wait(10)
 
@@ -271,7 +271,7 @@ def test_a_second_build_says_another_is_running(tmp_path: Path) -> None:
     thread.start()
     holding.wait(10)
     try:
-        with pytest.raises(ReportgenError) as caught, writing.locked(out, wait=0.3):
+        with pytest.raises(ReportgenError) as caught, lock.locked(out, wait=0.3):
             pass
     finally:
         release.set()

@@ -16,9 +16,10 @@ import pytest
 from PIL import Image
 
 import reportgen
-from reportgen import manifest
+from reportgen import Format
+from reportgen.batch import manifest
+from reportgen.batch.inputs import find_inputs
 from reportgen.errors import ReportgenError
-from reportgen.pipeline import Format, find_inputs
 from reportgen.unit import make
 from tests import guarded
 from tests.conftest import INPUTS, SEED
@@ -159,7 +160,7 @@ def test_hashing_for_the_manifest_never_opens_what_is_not_a_regular_file(tmp_pat
     paths = [tmp_path / "ong", Path("/dev/zero"), tmp_path / "khong-co", tmp_path / "lon"]
     listed = [str(path) for path in paths]
     script = (
-        "from pathlib import Path\nfrom reportgen import manifest\n"
+        "from pathlib import Path\nfrom reportgen.batch import manifest\n"
         f"for path in {listed!r}: print(manifest.digest(Path(path)))"
     )
     result = guarded.run(forbidden=paths[:2], main=script)

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reportgen
+from reportgen import Format
 from reportgen.errors import ReportgenError
 from reportgen.loading import MAX_BYTES, load
-from reportgen.pipeline import Format
 from reportgen.unit import make
 from tests.conftest import ROOT, SEED
 

@@ -16,10 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 import reportgen
-from reportgen import cli, isolation
+from reportgen import Format, cli, isolation
 from reportgen.errors import ReportgenError
 from reportgen.isolation import Limits
-from reportgen.pipeline import Format
 from tests import guarded
 from tests.conftest import SEED, html_text
 

@@ -19,20 +19,20 @@ from pathlib import Path
 import pytest
 
 import reportgen
-from reportgen import manifest, writing
-from reportgen.pipeline import Format
+from reportgen import Format
+from reportgen.batch import lock, manifest
 from tests import guarded
 from tests.conftest import INPUTS, SEED, html_text
 
 # Kill the build the moment its first unit's files are renamed into place.
 KILL_AFTER_COMMIT = """
 import os, signal
-from reportgen import writing
-_commit = writing.commit
+from reportgen.batch import output
+_commit = output.commit
 def _commit_then_die(*args):
     _commit(*args)
     os.kill(os.getpid(), signal.SIGKILL)
-writing.commit = _commit_then_die
+output.commit = _commit_then_die
 """
 
 
@@ -76,7 +76,7 @@ def test_a_killed_build_leaves_no_process_behind_and_the_folder_unlocked(
         assert ends_of(reading) == b""  # the printing child died with the build
     finally:
         os.close(reading)
-    with writing.locked(out, wait=0):  # the kernel released the lock with its holder
+    with lock.locked(out, wait=0):  # the kernel released the lock with its holder
         pass
     written = reportgen.build([folder], out=out, fmt=Format.HTML)
     assert {path.parent.name for path in written if path.suffix == ".html"} == {"a", "b"}
@@ -120,27 +120,27 @@ def test_an_output_changed_by_hand_is_built_again(folder: Path, tmp_path: Path) 
 # Press Ctrl-C (SIGINT to the whole process group, as a terminal does) as the second unit starts.
 CTRL_C_ON_SECOND_UNIT = """
 import os, signal
-from reportgen import workers
-_make = workers.Tools.make
-_made = []
-def _make_or_stop(self, source, out):
-    _made.append(source)
-    if len(_made) == 2:
+from reportgen.batch import pool
+_build = pool.Tools.build
+_built = []
+def _build_or_stop(self, source, out):
+    _built.append(source)
+    if len(_built) == 2:
         os.killpg(0, signal.SIGINT)
-    return _make(self, source, out)
-workers.Tools.make = _make_or_stop
+    return _build(self, source, out)
+pool.Tools.build = _build_or_stop
 """
 
 # The same, from a worker process, as it starts on unit "c".
 CTRL_C_IN_A_WORKER = """
 import os, signal
-from reportgen import workers
-_make = workers._make
-def _make_or_stop(source, out):
+from reportgen.batch import pool
+_build = pool.Tools.build
+def _build_or_stop(self, source, out):
     if source.stem == "c":
         os.killpg(0, signal.SIGINT)
-    return _make(source, out)
-workers._make = _make_or_stop
+    return _build(self, source, out)
+pool.Tools.build = _build_or_stop
 """
 
 

@@ -32,9 +32,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import reportgen
-from reportgen import loading, portal, prose, templating, unit, validation, word_pictures
+from reportgen import Format, loading, portal, prose, templating, unit, validation, word_pictures
 from reportgen.errors import ReportgenError
-from reportgen.pipeline import Format
 from reportgen.vi import legacy, parsing, typed
 from tests import guarded
 from tests.conftest import INPUTS, SEED, html_text

@@ -1,7 +1,7 @@
 """What a build is asked for and what it answers: the words the command line and the library share.
 
-Kept apart from :mod:`reportgen.pipeline` so that ``reportgen --help``, ``init`` and
-``validate`` need not import the stages (pydantic models, Jinja2, Pillow) to name an option.
+Kept apart from the build itself so that ``reportgen --help``, ``init`` and ``validate`` need
+not import the stages (pydantic models, Jinja2, Pillow) to name an option or an outcome.
 """
 
 from __future__ import annotations
@@ -57,21 +57,6 @@ class Outcome:
     def failed(self) -> bool:
         """Whether the unit was left unwritten."""
         return bool(self.problems)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What every unit of a build is made with; sent to each worker process once."""
-
-    templates: Path | None
-    write_html: bool
-    font: fonts.Font | None
-    """The report's font when PDFs are printed, else None."""
-    archival: bool
-    word: Path | None = None
-    """The reference document when the Word copies are written, else None."""
-    trust_templates: bool = False
-    """Whether the pages may attach files of the template folders to their PDFs."""
 
 
 class Feedback:

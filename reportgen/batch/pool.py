@@ -1,0 +1,232 @@
+"""Building a batch's units, in this process or in several at once, with tools made once per process.
+
+Each process makes its :class:`Tools` once, the Jinja2 environment, the
+:class:`~reportgen.rendering.Printer` with its WeasyPrint font configuration and the Word writer,
+and reuses them for every unit it builds: a fresh font configuration per document costs a sixth
+of the time and grows the memory. Its pages are filled and printed in its sandbox's child, under
+the time and memory limits (:mod:`reportgen.isolation`); the tools start that child as they are
+made, before the build starts a thread of its own (a progress bar), and stop it when closed.
+
+With several processes, each worker is a process of its own that makes its tools, then builds
+the units it is handed, one at a time, and sends back their outcomes; the tools live in that
+loop and are closed when it ends. A unit is handed out whenever a worker is free, so a slow one
+holds back no queue behind it, and each worker writes its units' folders itself. Workers die
+with the build (:mod:`reportgen.processes`) and leave Ctrl-C to it: on Ctrl-C no unit is handed
+out any more, the outcomes of those already running still come, then the interrupt.
+
+The pool is written here rather than taken from :mod:`concurrent.futures`, whose workers can
+keep per-process tools only in a module-level variable, and close nothing when they stop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportgen import fonts, i18n, isolation, processes, templating, unit
+from reportgen.batch import manifest, output
+from reportgen.batch.outcomes import Outcome
+from reportgen.errors import ReportgenError
+from reportgen.rendering import Printer
+
+if TYPE_CHECKING:
+    from reportgen.word import Word
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every unit of a build is made with; sent to each worker process once."""
+
+    templates: Path | None
+    write_html: bool
+    font: fonts.Font | None
+    """The report's font when PDFs are printed, else None."""
+    archival: bool
+    word: Path | None = None
+    """The reference document when the Word copies are written, else None."""
+    trust_templates: bool = False
+    """Whether the pages may attach files of the template folders to their PDFs."""
+
+
+class Tools:
+    """What one process builds its units with, made once; :meth:`close` stops its child."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        printer: Printer | None = None
+        roots = [templating.packaged_templates(), *([settings.templates] if settings.templates else [])]
+        if settings.font is not None:
+            printer = Printer(
+                roots, settings.font, archival=settings.archival, attachments=settings.trust_templates
+            )
+        self.sandbox = isolation.Sandbox(templating.environment(settings.templates), printer)
+        self.word: Word | None = None
+        if settings.word is not None:
+            from reportgen.word import Word  # python-docx is loaded only for Word copies
+
+            self.word = Word(settings.word, roots)
+        self.sandbox.start()
+
+    def build(self, source: Path, out: Path) -> Outcome:
+        """Build one unit into ``out/<stem>/``; a problem is returned in the outcome, not raised.
+
+        Its own file is hashed before it is read, the others as soon as they are known, so that
+        the manifest never vouches for content newer than what was built.
+        """
+        own = manifest.digest(source)
+        printer = self.sandbox if self.sandbox.printer is not None else None
+        try:
+            made = unit.make(source, self.sandbox, card=self.settings.write_html)
+            read = {str(path.resolve()): manifest.digest(path) for path in made.inputs}
+            read[str(source.resolve())] = own
+            files = output.write(made, out, printer, self.settings.write_html, self.word)
+        except ReportgenError as error:
+            return Outcome(source, problems=tuple(error.problems))
+        return Outcome(source, tuple(files), tuple(made.warnings), (), read)
+
+    def close(self) -> None:
+        """Stop the child process that renders and prints for these tools."""
+        self.sandbox.close()
+
+
+@contextmanager
+def run(sources: Sequence[Path], out: Path, settings: Settings, jobs: int = 1) -> Iterator[Iterator[Outcome]]:
+    """Build ``sources`` into ``out`` in ``jobs`` processes; yield their outcomes as they finish.
+
+    Every process, and every printing child, is started before the caller sees the outcomes,
+    so nothing the caller starts meanwhile (a progress bar's thread) is copied into them. A
+    build with nothing to do starts none.
+    """
+    if not sources:
+        yield iter(())
+    elif jobs <= 1 or len(sources) < 2:
+        tools = Tools(settings)
+        try:
+            yield (tools.build(source, out) for source in sources)
+        finally:
+            tools.close()
+    else:
+        with _Workers(min(jobs, len(sources)), settings, out) as workers:
+            yield workers.build(sources)
+
+
+class _Workers:
+    """Worker processes, each with its tools, building the units they are handed."""
+
+    def __init__(self, count: int, settings: Settings, out: Path) -> None:
+        # Forked where the system can: a worker then starts with reportgen already imported.
+        forks = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork") if forks else multiprocessing.get_context()
+        reading, self._lifeline = processes.lifeline()
+        self.ends: list[Connection] = []
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+        try:
+            with processes.uninterrupted():  # forked here: not half-started by Ctrl-C
+                for _ in range(count):
+                    ours, theirs = context.Pipe()
+                    self.ends.append(ours)
+                    process = context.Process(
+                        target=_work,
+                        args=(theirs, settings, out, i18n.language(), os.getpid(), reading),
+                        kwargs={"parent_ends": tuple(self.ends)},
+                        name="reportgen-worker",
+                        daemon=False,  # it has a child of its own: the one that prints
+                    )
+                    process.start()
+                    theirs.close()
+                    self.processes.append(process)
+        finally:
+            os.close(reading)
+
+    def build(self, sources: Sequence[Path]) -> Iterator[Outcome]:
+        """Hand out ``sources`` as workers come free; yield each outcome as it comes back."""
+        waiting = list(reversed(sources))
+        busy: list[Connection] = []
+        for end in self.ends[: len(waiting)]:
+            end.send(waiting.pop())
+            busy.append(end)
+        interrupted = False
+        while busy:
+            try:
+                ready = multiprocessing.connection.wait(busy)
+            except KeyboardInterrupt:
+                interrupted = True  # hand out no more; the units already running finish
+                continue
+            for end in [end for end in busy if end in ready]:
+                outcome = _answer(end)
+                busy.remove(end)
+                if waiting and not interrupted:
+                    end.send(waiting.pop())
+                    busy.append(end)
+                yield outcome
+        if interrupted:
+            raise KeyboardInterrupt
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        """Ask each worker to stop once its unit is done, wait for it, then cut their lifeline."""
+        for end in self.ends:
+            with contextlib.suppress(OSError):  # a worker gone already needs no asking
+                end.send(None)
+            end.close()
+        for process in self.processes:
+            process.join()
+        processes.close(self._lifeline)
+
+
+def _answer(end: Connection) -> Outcome:
+    """The outcome a worker sent on ``end``.
+
+    Raises:
+        ChildFailed: the worker met a bug of reportgen's own, or died.
+    """
+    try:
+        kind, payload = end.recv()
+    except EOFError:
+        raise processes.ChildFailed("a worker process ended without its outcome") from None
+    if kind == "bug":
+        raise processes.ChildFailed(payload)
+    assert isinstance(payload, Outcome)
+    return payload
+
+
+def _work(
+    connection: Connection,
+    settings: Settings,
+    out: Path,
+    language: str,
+    parent: int,
+    lifeline_end: int,
+    parent_ends: tuple[Connection, ...] = (),
+) -> None:
+    """A worker's life: make the tools, build each unit handed in, send its outcome, close the tools."""
+    for end in parent_ends:  # the build's ends of the workers' pipes are the build's alone
+        end.close()
+    processes.die_with_parent(parent, lifeline_end)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
+    i18n.activate(language)  # messages go back already worded, in the command's language
+    tools = Tools(settings)
+    try:
+        while (source := connection.recv()) is not None:
+            try:
+                answer = ("done", tools.build(source, out))
+            except BaseException:
+                connection.send(("bug", traceback.format_exc()))
+                return
+            connection.send(answer)
+    except (EOFError, OSError):
+        pass  # the build is gone
+    finally:
+        tools.close()
