@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image  # noqa: E402
 
-from reportgen.preview import Site  # noqa: E402
-from reportgen.preview_server import EVENTS, serving  # noqa: E402
+from reportgen.preview.server import EVENTS, serving  # noqa: E402
+from reportgen.preview.site import Site  # noqa: E402
 
 SEED = ROOT / "inputs" / "bac-kan-2020.yaml"
 TARGET = 1.0

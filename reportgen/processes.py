@@ -22,6 +22,8 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 
 class ChildFailed(RuntimeError):
@@ -92,20 +94,43 @@ def _watch(lifeline_end: int) -> None:
     os._exit(1)
 
 
+@dataclass
+class CtrlC:
+    """Whether Ctrl-C was pressed while :func:`ctrl_c_noted` listened, and what listened before."""
+
+    heard: bool = False
+    previous: Any = None
+
+
+@contextmanager
+def ctrl_c_noted() -> Iterator[CtrlC]:
+    """Note a Ctrl-C while the block runs, instead of stopping it where it stands.
+
+    The block decides when to stop: many units in several processes stop handing out units,
+    and let those running finish, wherever the Ctrl-C came.
+    """
+    noted = CtrlC()
+    if threading.current_thread() is not threading.main_thread():
+        yield noted  # only the main thread hears Ctrl-C
+        return
+
+    def note(number: int, frame: object) -> None:
+        noted.heard = True
+
+    noted.previous = signal.signal(signal.SIGINT, note)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, noted.previous)
+
+
 @contextmanager
 def uninterrupted() -> Iterator[None]:
     """Hold a Ctrl-C back while the block runs, then let it through.
 
     A child forked half way, or a unit's files renamed half way, would be worse than either.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread hears Ctrl-C
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
-    try:
+    with ctrl_c_noted() as ctrl_c:
         yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if caught and callable(previous):
-            previous(signal.SIGINT, None)
+    if ctrl_c.heard and callable(ctrl_c.previous):
+        ctrl_c.previous(signal.SIGINT, None)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from reportgen.preview_server import serving
+from reportgen.preview.server import serving
 from tests.conftest import INPUTS, SAMPLES, SEED
 from tests.reference import REFERENCE, find_in_order
 from tests.validators import AXE, page_shell, require, served_previews

@@ -409,6 +409,26 @@ def test_build_help_says_each_thing_once_in_its_language(language: str, usage: s
     assert not re.search(r"[{}]|x>=|x<=", result.stdout)
 
 
+def test_typer_s_own_labels_are_changed_only_while_a_help_screen_is_formatted() -> None:
+    import typer.rich_utils
+
+    before = {name: getattr(typer.rich_utils, name) for name in ("OPTIONS_PANEL_TITLE", "DEFAULT_STRING")}
+    seen = []
+
+    class Watched(cli.Group):
+        def invoke(self, ctx: object) -> object:
+            seen.append(typer.rich_utils.OPTIONS_PANEL_TITLE)  # a command runs: no help is being shown
+            return super().invoke(ctx)
+
+    help_screen = runner.invoke(cli.app, ["validate", "--help"], env={"COLUMNS": "160"})
+    assert "Tuỳ chọn" in help_screen.stdout and "Options" not in help_screen.stdout
+    command = typer.main.get_command(cli.app)
+    group = Watched(name="reportgen", commands=command.commands, params=command.params)
+    assert group.main(["validate", str(SEED)], standalone_mode=False) == 0
+    assert seen == [before["OPTIONS_PANEL_TITLE"]]
+    assert {name: getattr(typer.rich_utils, name) for name in before} == before
+
+
 @pytest.mark.parametrize("jobs", ["0", "-1", "hai", "1,5"])
 def test_a_number_of_jobs_that_is_not_one_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
     result = run("build", SEED, "-o", tmp_path / "out", "--jobs", jobs)

@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from reportgen import preview_server
-from reportgen.preview_server import EVENTS, Preview, serving
+from reportgen.preview import server as preview_server
+from reportgen.preview.server import EVENTS, Preview, serving
 from tests import guarded
 from tests.conftest import INPUTS, ROOT, SEED
 
@@ -307,8 +307,8 @@ def test_a_browser_that_resets_the_connection_prints_nothing(
 def test_a_template_that_never_ends_does_not_stop_later_rebuilds(
     unit: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reportgen import preview
     from reportgen.isolation import Limits
+    from reportgen.preview import site as preview
 
     templates = tmp_path / "mau"
     templates.mkdir()
@@ -383,7 +383,7 @@ def test_an_edited_sub_unit_rebuilds_the_unit_that_adds_it_up(tmp_path: Path) ->
     """
     from watchfiles import Change
 
-    from reportgen.preview import Site
+    from reportgen.preview.site import Site
 
     province = tmp_path / "tinh-bac-kan-2024.yaml"
     shutil.copyfile(INPUTS / province.name, province)

@@ -84,7 +84,7 @@ CONTENT_NAMES = {
     "photos.py": {"slug"},  # letters turned into file names
     "sharecard.py": {"draw"},  # the share card is part of the Vietnamese article
     # The preview's page furniture sits inside the Vietnamese documents it shows.
-    "preview_server.py": {"PAGES", "_BAR", "_EMPTY"},
+    "preview/server.py": {"PAGES", "_BAR", "_EMPTY"},
     # What a signature shows on the page is part of the report.
     "stamps.py": {"SIGNER_TEXT", "SIGNER_TEXT_ALONE", "SEAL_TEXT"},
     "signature_place.py": {"TOOLTIP"},

@@ -74,7 +74,7 @@ def served_previews(folder: Path) -> dict[str, str]:
     The article and the report after a good build; the article under the problem panel after a
     failed one; and the panel alone, when the file has never built.
     """
-    from reportgen.preview_server import serving
+    from reportgen.preview.server import serving
     from tests.conftest import INPUTS, SEED
 
     shutil.copytree(INPUTS / "anh", folder / "anh")

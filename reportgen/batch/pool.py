@@ -149,27 +149,27 @@ class _Workers:
             os.close(reading)
 
     def build(self, sources: Sequence[Path]) -> Iterator[Outcome]:
-        """Hand out ``sources`` as workers come free; yield each outcome as it comes back."""
+        """Hand out ``sources`` as workers come free; yield each outcome as it comes back.
+
+        After Ctrl-C, wherever it comes (the caller may be recording an outcome), no unit is
+        handed out any more; the outcomes of those running still come, then the interrupt.
+        """
         waiting = list(reversed(sources))
         busy: list[Connection] = []
-        for end in self.ends[: len(waiting)]:
-            end.send(waiting.pop())
-            busy.append(end)
-        interrupted = False
-        while busy:
-            try:
+        with processes.ctrl_c_noted() as ctrl_c:
+            for end in self.ends[: len(waiting)]:
+                end.send(waiting.pop())
+                busy.append(end)
+            while busy:
                 ready = multiprocessing.connection.wait(busy)
-            except KeyboardInterrupt:
-                interrupted = True  # hand out no more; the units already running finish
-                continue
-            for end in [end for end in busy if end in ready]:
-                outcome = _answer(end)
-                busy.remove(end)
-                if waiting and not interrupted:
-                    end.send(waiting.pop())
-                    busy.append(end)
-                yield outcome
-        if interrupted:
+                for end in [end for end in busy if end in ready]:
+                    outcome = _answer(end)
+                    busy.remove(end)
+                    if waiting and not ctrl_c.heard:
+                        end.send(waiting.pop())
+                        busy.append(end)
+                    yield outcome
+        if ctrl_c.heard:
             raise KeyboardInterrupt
 
     def __enter__(self) -> _Workers:

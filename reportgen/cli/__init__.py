@@ -1,9 +1,11 @@
-"""The command line: parse options, call the library, turn its errors into red lines.
+"""The command line: parse options, call the library, print what it answers.
 
 Nothing here knows how a report is made; everything it does can be done from Python with
-:func:`reportgen.build` and the modules it names. One function per command; the options
-several commands share are defined once below. Help texts are marked with ``N_()`` and
-translated when the command line runs (see :mod:`reportgen.clikit`).
+:func:`reportgen.build`, :func:`reportgen.validate` and the modules they name. One function per
+command, each a few lines: the options several commands share are in :mod:`~reportgen.cli.options`,
+what a failure prints in one place (:meth:`~reportgen.cli.console.Console.failing`), how the
+command line speaks in :mod:`~reportgen.cli.kit`; the signing commands are in
+:mod:`~reportgen.cli.sign`.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from typing import Annotated, Any
 
 import typer
 
-from reportgen.batch.outcomes import BuildFailed, BuildInterrupted, Format, Written
-from reportgen.clikit import INTERRUPTED, LANG_OPTION, Command, Group, parse_language
-from reportgen.console import Console
+from reportgen.batch.outcomes import Format, Written
+from reportgen.cli import sign
+from reportgen.cli.console import Console
+from reportgen.cli.kit import Command, Group
+from reportgen.cli.options import Inputs, Lang, Quiet, Templates, parse_format, parse_jobs, parse_year
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
 
@@ -43,95 +47,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # the Group reports bugs itself
 )
 
-# --- options shared by several commands ----------------------------------------------------
-
-Lang = Annotated[
-    str | None,
-    typer.Option(
-        LANG_OPTION,
-        help=N_("Ngôn ngữ của lệnh: vi (tiếng Việt, mặc định) hoặc en (tiếng Anh)."),
-        parser=parse_language,
-        metavar="vi|en",
-    ),
-]
-"""Read by the Group before parsing (so help texts are translated); declared so Click accepts it."""
-
-Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help=N_("Chỉ in lỗi: không in cảnh báo, tiến độ hay tóm tắt."))
-]
-
-Inputs = Annotated[
-    list[Path],
-    typer.Argument(help=N_("Tệp YAML số liệu (hoặc thư mục chứa các tệp đó)."), metavar=N_("TỆP")),
-]
-
-
-def parse_format(value: str) -> Format:
-    """Check a ``--format`` value.
-
-    Raises:
-        typer.BadParameter: it is not one of the formats.
-    """
-    try:
-        return Format(value)
-    except ValueError:
-        raise typer.BadParameter(
-            _('"{value}" không phải định dạng reportgen ghi được — hãy viết html, pdf, docx hoặc all').format(
-                value=value
-            )
-        ) from None
-
-
-def parse_folder(value: str) -> Path:
-    """Check that a folder given on the command line exists.
-
-    Raises:
-        typer.BadParameter: there is no such folder.
-    """
-    if not Path(value).is_dir():
-        raise typer.BadParameter(_('không có thư mục "{folder}"').format(folder=value))
-    return Path(value)
-
-
-Templates = Annotated[
-    Path | None,
-    typer.Option(
-        "--templates",
-        help=N_("Thư mục mẫu riêng, được tìm trước các mẫu có sẵn."),
-        parser=parse_folder,
-        metavar=N_("THƯ_MỤC"),
-    ),
-]
-
-
-def parse_year(value: str) -> int:
-    """Check a ``--year`` value: a year written with four digits.
-
-    Raises:
-        typer.BadParameter: it is not such a year.
-    """
-    if not (value.isdigit() and len(value) == 4 and 1945 <= int(value) <= 2100):
-        raise typer.BadParameter(
-            _('"{value}" không phải năm — hãy viết năm đủ bốn chữ số, ví dụ 2024').format(value=value)
-        )
-    return int(value)
-
-
-def parse_jobs(value: str | int) -> int:
-    """Check a ``--jobs`` value: a whole number of processes, one or more (the default is 1).
-
-    Raises:
-        typer.BadParameter: it is not such a number.
-    """
-    value = str(value)
-    if not (value.isdigit() and int(value) >= 1):
-        raise typer.BadParameter(
-            _('"{value}" không phải số tiến trình — hãy viết một số nguyên từ 1 trở lên, ví dụ 2').format(
-                value=value
-            )
-        )
-    return int(value)
-
 
 def show_version(asked: bool) -> None:
     """Print reportgen's version and stop, when ``--version`` is given."""
@@ -151,10 +66,9 @@ def check_machine(console: Console, *, printing: bool) -> None:
     from reportgen import system
 
     found = system.check(printing)
-    lacking = ReportgenError(found)
-    if lacking.errors:
-        console.failed(lacking, _("chưa ghi tệp nào — cài thư viện còn thiếu rồi chạy lại."))
-        raise typer.Exit(1)
+    with console.failing(_("chưa ghi tệp nào — cài thư viện còn thiếu rồi chạy lại.")):
+        if ReportgenError(found).errors:
+            raise ReportgenError(found)
     console.problems(found)
 
 
@@ -202,16 +116,13 @@ def init_command(
     lang: Lang = None,
 ) -> None:
     """Write a commented skeleton of a year-end file."""
-    console = Console(quiet)
-    try:
-        from reportgen import skeleton
+    from reportgen import skeleton
 
+    console = Console(quiet)
+    with console.failing(_("chưa tạo tệp nào.")):
         written = skeleton.create(
             file, organisation=org, year=year or skeleton.default_year(datetime.date.today()), force=force
         )
-    except ReportgenError as error:
-        console.failed(error, _("chưa tạo tệp nào."))
-        raise typer.Exit(1) from None
     console.say(_("Đã tạo {files}.").format(files=", ".join(str(path) for path in written)))
     console.say(
         _(
@@ -227,42 +138,27 @@ def init_command(
 )
 def validate_command(inputs: Inputs, quiet: Quiet = False, lang: Lang = None) -> None:
     """Report every problem of every input; exit 1 when there is an error."""
-    console = Console(quiet)
-    try:
-        from reportgen.batch.inputs import find_inputs
-        from reportgen.unit import make
-        from reportgen.validation import upgrade_notice
+    from reportgen.batch.inputs import find_inputs
+    from reportgen.batch.validate import validate
 
+    console = Console(quiet)
+    with console.failing(_("không kiểm tra được.")):
         sources = find_inputs(inputs)
-    except ReportgenError as error:
-        console.failed(error, _("không kiểm tra được."))
-        raise typer.Exit(1) from None
-    problems, clean = [], []
-    for source in sources:
-        try:
-            checked = make(source).checked
-        except ReportgenError as error:
-            problems += error.problems
-            continue
-        problems += checked.warnings
-        clean.append((source, len(checked.warnings), upgrade_notice(checked)))
-    failure = ReportgenError(problems)
-    if failure.errors:
-        console.failed(failure, _("sửa các dòng trên rồi chạy lại lệnh này."))
-        raise typer.Exit(1)
-    console.problems(problems)
-    for source, warned, notice in clean:
-        if warned:
+    with console.failing(_("sửa các dòng trên rồi chạy lại lệnh này.")):
+        valid = validate(sources)
+    console.problems(warning for each in valid for warning in each.warnings)
+    for each in valid:
+        if each.warnings:
             said = ngettext(
                 "{file}: không có lỗi, có {count} cảnh báo cần xem lại.",
                 "{file}: không có lỗi, có {count} cảnh báo cần xem lại.",
-                warned,
+                len(each.warnings),
             )
         else:
             said = _("{file}: không có lỗi.")
-        console.say(said.format(file=source, count=warned))
-        if notice is not None:  # an older version builds as it did: a note, not a warning
-            console.say(str(notice))
+        console.say(said.format(file=each.source, count=len(each.warnings)))
+        if each.notice is not None:  # an older version builds as it did: a note, not a warning
+            console.say(str(each.notice))
 
 
 @app.command("build", cls=Command, help=N_("Làm tin bài (article) và báo cáo (report) cho từng tệp số liệu."))
@@ -322,51 +218,20 @@ def build_command(
     """Build the article and the report of each input; an input with an error is not written."""
     console = Console(quiet)
     check_machine(console, printing=fmt is not Format.HTML)
-    try:
-        with console.feedback() as feedback:
-            written = build(
-                inputs,
-                out=out,
-                templates=templates,
-                fmt=fmt,
-                font=font,
-                archival=archival,
-                feedback=feedback,
-                jobs=jobs,
-                force=force,
-                trust_templates=trust_templates,
-            )
-    except BuildInterrupted as error:
-        console.built(error.written)
-        console.problems(error.problems)
-        left = ngettext(
-            "Đã dừng (Ctrl+C). Các tệp trên đã ghi xong và được ghi nhớ; {count} tệp chưa làm "
-            "(kết quả cũ của chúng giữ nguyên) — chạy lại lệnh để làm nốt.",
-            "Đã dừng (Ctrl+C). Các tệp trên đã ghi xong và được ghi nhớ; {count} tệp chưa làm "
-            "(kết quả cũ của chúng giữ nguyên) — chạy lại lệnh để làm nốt.",
-            len(error.remaining),
+    failing = console.failing(_("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
+    with failing, console.feedback() as feedback:
+        written = build(
+            inputs,
+            out=out,
+            templates=templates,
+            fmt=fmt,
+            font=font,
+            archival=archival,
+            feedback=feedback,
+            jobs=jobs,
+            force=force,
+            trust_templates=trust_templates,
         )
-        typer.secho(left.format(count=len(error.remaining)), fg=typer.colors.RED, err=True)
-        raise typer.Exit(INTERRUPTED) from None
-    except BuildFailed as error:
-        console.built(error.written)
-        if not error.failed:  # every unit written, but not the manifest
-            console.failed(error, _("các tệp kết quả đã ghi đủ."))
-        elif not error.written:
-            console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
-        else:
-            failed = ngettext(
-                "{count} tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
-                "sửa các dòng trên rồi chạy lại.",
-                "{count} tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
-                "sửa các dòng trên rồi chạy lại.",
-                len(error.failed),
-            )
-            console.failed(error, failed.format(count=len(error.failed)))
-        raise typer.Exit(1) from None
-    except ReportgenError as error:
-        console.failed(error, _("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
-        raise typer.Exit(1) from None
     console.built(written)
     if written.skipped:
         skipped = ngettext(
@@ -400,15 +265,12 @@ def preview_command(
     def say(line: str, problem: bool = False) -> None:
         typer.secho(line, fg=typer.colors.RED if problem else None, err=problem)
 
-    check_machine(Console(), printing=False)
+    console = Console()
+    check_machine(console, printing=False)
+    with console.failing(_("chưa mở được trang xem trước.")):
+        from reportgen.preview import server
 
-    try:
-        from reportgen import preview_server
-
-        preview_server.run(source, templates, port, say)
-    except ReportgenError as error:
-        Console().failed(error, _("chưa mở được trang xem trước."))
-        raise typer.Exit(1) from None
+        server.run(source, templates, port, say)
 
 
 @app.command(
@@ -429,13 +291,9 @@ def schema_command(
     if out is None:
         typer.echo(json_schema.dumps(), nl=False)
         return
-    try:
+    with Console().failing(_("chưa ghi tệp nào.")):
         json_schema.write(out)
-    except ReportgenError as error:
-        Console().failed(error, _("chưa ghi tệp nào."))
-        raise typer.Exit(1) from None
     typer.echo(_("Đã ghi {file}.").format(file=out))
 
 
-# The signing commands live in a module of their own; importing it adds them to `app`.
-from reportgen import cli_sign  # noqa: E402, F401
+app.add_typer(sign.app)  # sign and verify: options of their own, kept in a module of their own

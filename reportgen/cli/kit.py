@@ -3,8 +3,13 @@
 Typer builds the commands; the :class:`Group` here runs them. Before anything is parsed it
 reads ``--lang`` (or the environment) and translates every help text, so ``--help`` speaks
 the chosen language too; help texts are marked with ``N_()`` where they are written. It then
-turns a mistyped command line into a short message in that language, an input problem into
-an exit code chosen by the command, and a bug into a traceback with a request to report it.
+turns a mistyped command line into a short message in that language, and a bug into a
+traceback with a request to report it (an input problem is the command's to print: see
+:meth:`reportgen.cli.console.Console.failing`).
+
+Typer reads the few labels of its help screens (``Options``, ``[default: …]``) from constants
+of its own module; they are set to the active language only while a help screen is formatted,
+and put back at once.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from __future__ import annotations
 import difflib
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import typer
@@ -29,19 +35,28 @@ BUG = 70
 INTERRUPTED = 130
 """The exit code after Ctrl-C, as shells give a command stopped by it (128 + SIGINT)."""
 
-# Typer's help labels, by the name of the module constant that holds each one.
-_TYPER_LABELS = {
+_HELP_LABELS = {
     "ARGUMENTS_PANEL_TITLE": N_("Đối số"),
     "OPTIONS_PANEL_TITLE": N_("Tuỳ chọn"),
     "COMMANDS_PANEL_TITLE": N_("Lệnh"),
-    "ERRORS_PANEL_TITLE": N_("Lỗi"),
     "DEFAULT_STRING": N_("[mặc định: {}]"),
     "REQUIRED_LONG_STRING": N_("[bắt buộc]"),
-    "ABORTED_TEXT": N_("Đã dừng."),
 }
-_ENGLISH_LABELS = {
-    name: getattr(typer.rich_utils, name, None) for name in _TYPER_LABELS
-}  # Typer's own, restored after each run (``--lang en`` in one run must not stick to the next)
+"""Typer's help labels, by the name of the constant of ``typer.rich_utils`` that holds each one.
+Its error panel and "Aborted." are never shown: the :class:`Group` says those itself."""
+
+
+@contextmanager
+def _help_labels() -> Iterator[None]:
+    """Give Typer's help labels the active language while the block formats a help screen."""
+    own = {name: getattr(typer.rich_utils, name) for name in _HELP_LABELS if hasattr(typer.rich_utils, name)}
+    for name in own:
+        setattr(typer.rich_utils, name, _(_HELP_LABELS[name]))
+    try:
+        yield
+    finally:
+        for name, label in own.items():
+            setattr(typer.rich_utils, name, label)
 
 
 class UsageProblem(Exception):
@@ -88,7 +103,11 @@ def requested_language(args: Sequence[str]) -> str | None:
 
 
 class Command(typer.core.TyperCommand):
-    """A command whose usage line speaks the active language."""
+    """A command whose usage line and help speak the active language."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: D102 - Click's
+        with _help_labels():
+            super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:  # noqa: D102 - Click's
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), _("Cách dùng: "))
@@ -104,6 +123,10 @@ class Command(typer.core.TyperCommand):
 
 class Group(typer.core.TyperGroup):
     """The top of the command line: chooses the language, then runs a command."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: D102 - Click's
+        with _help_labels():
+            super().format_help(ctx, formatter)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:  # noqa: D102 - Click's
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), _("Cách dùng: "))
@@ -137,10 +160,7 @@ class Group(typer.core.TyperGroup):
         _write_utf8()
         with i18n.speaking(requested_language(arguments) or i18n.from_environment()):
             _localize(self)
-            try:
-                code = self._run(arguments, prog_name, complete_var, **extra)
-            finally:
-                _restore_labels()
+            code = self._run(arguments, prog_name, complete_var, **extra)
         if not standalone_mode:
             return code
         sys.exit(code)
@@ -190,10 +210,7 @@ def _write_utf8() -> None:
 
 
 def _localize(group: typer.core.TyperGroup) -> None:
-    """Translate the help texts of ``group`` and its commands, and Typer's labels."""
-    for name, label in _TYPER_LABELS.items():
-        if hasattr(typer.rich_utils, name):
-            setattr(typer.rich_utils, name, _(label))
+    """Translate the help texts of ``group`` and its commands (Click's objects, made for this run)."""
     for command in [group, *group.commands.values()]:
         for attribute in ("help", "short_help", "epilog"):
             if getattr(command, attribute, None):
@@ -214,12 +231,6 @@ def _localize(group: typer.core.TyperGroup) -> None:
                 # says nothing to a secretary: the name and the help say it all.
                 setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010 - an instance's own
     group.subcommand_metavar = _("LỆNH [ĐỐI SỐ]...")
-
-
-def _restore_labels() -> None:
-    for name, label in _ENGLISH_LABELS.items():
-        if label is not None:
-            setattr(typer.rich_utils, name, label)
 
 
 def _usage_message(error: typer.TyperException) -> str:

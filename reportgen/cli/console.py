@@ -1,9 +1,10 @@
-"""What the command line prints: problem lines, short summaries and progress.
+"""What the command line prints: problem lines, short summaries, progress, and how a command fails.
 
 Problems go to stderr, one ``file:line:column: field: message`` line each, errors in red and
 warnings in yellow on a terminal and plain text otherwise (Click drops colours when the
 output is not a terminal). Summaries go to stdout. ``--quiet`` keeps only the errors. A build
-of several files shows a Rich progress bar, on a terminal only.
+of several files shows a Rich progress bar, on a terminal only. Every command fails the same
+way, through :meth:`Console.failing`: its problems, their count and what to do, exit code 1.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import rich.console
 import rich.progress
 import typer
 
-from reportgen.batch.outcomes import Feedback, Outcome
+from reportgen.batch.outcomes import BuildFailed, BuildInterrupted, Feedback, Outcome
+from reportgen.cli.kit import INTERRUPTED
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import _, ngettext
 
@@ -47,6 +49,51 @@ class Console:
         if not self.quiet and count:
             summary = ngettext("{count} lỗi", "{count} lỗi", count).format(count=count)
             typer.secho(f"{summary}: {advice}", fg=typer.colors.RED, err=True)
+
+    @contextmanager
+    def failing(self, advice: str) -> Iterator[None]:
+        """End the command when the block raises a problem the user can fix: the command line's one handler.
+
+        The problems are printed with how many errors there are and ``advice`` (translated: what
+        was not done, what to do), and the command exits with 1. A build that was stopped or
+        failed in part first says what it did write.
+
+        Raises:
+            typer.Exit: with 1, or with 130 after Ctrl-C stopped a build.
+        """
+        try:
+            yield
+        except BuildInterrupted as error:
+            self.built(error.written)
+            self.problems(error.problems)
+            left = ngettext(
+                "Đã dừng (Ctrl+C). Các tệp trên đã ghi xong và được ghi nhớ; {count} tệp chưa làm "
+                "(kết quả cũ của chúng giữ nguyên) — chạy lại lệnh để làm nốt.",
+                "Đã dừng (Ctrl+C). Các tệp trên đã ghi xong và được ghi nhớ; {count} tệp chưa làm "
+                "(kết quả cũ của chúng giữ nguyên) — chạy lại lệnh để làm nốt.",
+                len(error.remaining),
+            )
+            typer.secho(left.format(count=len(error.remaining)), fg=typer.colors.RED, err=True)
+            raise typer.Exit(INTERRUPTED) from None
+        except BuildFailed as error:
+            self.built(error.written)
+            if not error.failed:  # every unit written, but not the manifest
+                self.failed(error, _("các tệp kết quả đã ghi đủ."))
+            elif not error.written:
+                self.failed(error, advice)
+            else:
+                failed = ngettext(
+                    "{count} tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
+                    "sửa các dòng trên rồi chạy lại.",
+                    "{count} tệp có lỗi chưa được ghi (kết quả cũ giữ nguyên), các tệp khác đã ghi — "
+                    "sửa các dòng trên rồi chạy lại.",
+                    len(error.failed),
+                )
+                self.failed(error, failed.format(count=len(error.failed)))
+            raise typer.Exit(1) from None
+        except ReportgenError as error:
+            self.failed(error, advice)
+            raise typer.Exit(1) from None
 
     @contextmanager
     def feedback(self) -> Iterator[Feedback]:

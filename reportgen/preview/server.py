@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
-from reportgen.preview import Build, Site
+from reportgen.preview.site import Build, Site
 from reportgen.vi.numbers import number
 
 LOOPBACK = "127.0.0.1"

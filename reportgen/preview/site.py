@@ -2,7 +2,7 @@
 
 :class:`Site` builds one input's HTML (no PDF: that takes seconds) into a private folder,
 rebuilds it when the YAML, a photo or a template changes (watchfiles), and keeps the last good
-pages with the problems of the last attempt. :mod:`reportgen.preview_server` serves that
+pages with the problems of the last attempt. :mod:`reportgen.preview.server` serves that
 folder on the loopback interface and reloads the page after every rebuild.
 """
 

@@ -1,8 +1,8 @@
 """The ``sign`` and ``verify`` commands: options in, the signing modules called, answers printed.
 
-The work is done by :mod:`reportgen.signing` and :mod:`reportgen.verifying`. Kept beside
-:mod:`reportgen.cli` (which imports this module last, so the commands join its ``app``)
-because signing has many options of its own. A password or PIN is read from a
+The work is done by :mod:`reportgen.signing` and :mod:`reportgen.verifying`. Kept in a module
+of their own, whose ``app`` :mod:`reportgen.cli` adds to its own, because signing has many
+options of its own. A password or PIN is read from a
 prompt that does not echo, or from a file: never from the command line, where it would stay
 in the shell's history and be visible to other users in the process list.
 """
@@ -14,14 +14,17 @@ from typing import Annotated
 
 import typer
 
-from reportgen.cli import Lang, app
-from reportgen.clikit import Command
-from reportgen.console import Console
+from reportgen.cli.console import Console
+from reportgen.cli.kit import Command
+from reportgen.cli.options import Lang
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _, ngettext
 from reportgen.signature_place import BoxRequest
 
 # pyHanko and the signing modules are imported inside the commands, as the build's stages are.
+
+app = typer.Typer()
+"""The signing commands; :mod:`reportgen.cli` adds them to its own."""
 
 Secret = Annotated[
     Path | None,
@@ -147,7 +150,7 @@ def sign_command(
     from reportgen import keys, signing
 
     console = Console()
-    try:
+    with console.failing(_("chưa ký, không ghi tệp nào.")):
         signer = seal = None
         if p12 or pkcs11_lib:
             source: keys.KeySource = (
@@ -165,9 +168,6 @@ def sign_command(
             seal = signing.Key(source, _secret(source, seal_password_file, _("cơ quan")), seal_image)
         request = signing.Request(signer, seal, seal_size, tsa, box, tuple(roots or ()))
         signed = signing.sign(report, request, out)
-    except ReportgenError as error:
-        console.failed(error, _("chưa ký, không ghi tệp nào."))
-        raise typer.Exit(1) from None
     for note in signed.notes:
         typer.secho(_("cảnh báo: {message}").format(message=note), fg=typer.colors.YELLOW, err=True)
     console.say(_("Đã ký: {file} (PAdES {level}).").format(file=signed.path, level=signed.level))
@@ -209,11 +209,8 @@ def verify_command(
     """Print each signature's checks; exit 1 when one fails."""
     from reportgen import verifying
 
-    try:
+    with Console().failing(_("không kiểm tra được.")):
         checks = verifying.verify(file, tuple(roots or ()))
-    except ReportgenError as error:
-        Console().failed(error, _("không kiểm tra được."))
-        raise typer.Exit(1) from None
     for index, check in enumerate(checks, start=1):
         typer.secho("\n".join(verifying.describe(index, check)), fg=None if check.ok else typer.colors.RED)
     failed = sum(not check.ok for check in checks)
