@@ -43,9 +43,9 @@ golden: $(STAMP)
 	$(BIN)/python -m tests.golden
 
 # Rewrite templates/reference.docx, the Word copies' styles and page set-up, from its generator
-# (reportgen/word_reference.py); tests/test_word.py fails while the two disagree.
+# (reportgen/word/reference.py); tests/test_word.py fails while the two disagree.
 reference: $(STAMP)
-	$(BIN)/python -m reportgen.word_reference templates/reference.docx
+	$(BIN)/python -m reportgen.word.reference templates/reference.docx
 
 # Refresh the message catalogs after changing a message: extract the Vietnamese messages into the
 # template, merge it into the English catalog (then translate what is new, the lines with an

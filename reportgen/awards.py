@@ -1,4 +1,4 @@
-"""Stage 3, awards: grouped by who gives them, the givers from the highest rank down.
+"""Stage 4, awards: grouped by who gives them, the givers from the highest rank down.
 
 The input lists awards one by one, as they come to hand; the article and the report tell them
 giver by giver — every award of one giver in one clause ("LĐLĐ thành phố tặng cờ thi đua cho 1

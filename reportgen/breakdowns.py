@@ -1,4 +1,4 @@
-"""Stage 2, breakdowns: an indicator's parts (``trong_do``) must fit in it.
+"""Stage 3, breakdowns: an indicator's parts (``trong_do``) must fit in it.
 
 A part larger than its indicator, or parts that add up to more, cannot be right: each is an
 error at the line that holds it. Parts that add up to less are fine, since "trong đó" need not

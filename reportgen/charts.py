@@ -1,4 +1,4 @@
-"""Stage 4 support, charts: the main indicators drawn by matplotlib as SVG, with text as text.
+"""Stage 5 support, charts: the main indicators drawn by matplotlib as SVG, with text as text.
 
 One small panel per indicator, each on its own scale, since a count of members and a fund in
 tỷ đồng cannot share an axis: last year, this year and the target side by side, bars from zero,

@@ -1,4 +1,4 @@
-"""Stage 2, coherence: the parts of a document that must fit together, beyond each field's own rules.
+"""Stage 3, coherence: the parts of a document that must fit together, beyond each field's own rules.
 
 The period's years (a term needs its first year, which comes before the year of the figures);
 a date for an article with no conference to take it from; the time a dateline prints; an

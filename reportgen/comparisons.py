@@ -1,4 +1,4 @@
-"""Stage 3, comparisons: each indicator against last year, its target, its total and its parts.
+"""Stage 4, comparisons: each indicator against last year, its target, its total and its parts.
 
 Computed once per indicator from the figures as they print, so that a reader's arithmetic on
 the printed numbers agrees with what reportgen says: a difference is exact, in the unit and

@@ -10,10 +10,10 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict, TypeVar
 
-from reportgen import awards, presets, sharecard
+from reportgen import awards, presets
 from reportgen.awards import NhomKhenThuong
 from reportgen.comparisons import SoSanh, compare, shares_of_totals
-from reportgen.photos import WebPhoto
+from reportgen.photos import FOLDER, WebPhoto
 from reportgen.rollup import SubUnit
 from reportgen.schema import (
     BaiViet,
@@ -65,6 +65,11 @@ class ShareImage(TypedDict):
     """Its width in pixels."""
     height: int
     """Its height in pixels."""
+
+
+SHARE_CARD = ShareImage(src=f"{FOLDER}/the-chia-se.png", width=1200, height=630)
+"""Where the card of an article without photos is written (``thẻ chia sẻ``: share card), and its
+size: the proportion social networks crop a shared link's picture to."""
 
 
 class Context(TypedDict):
@@ -274,7 +279,6 @@ def context(
 
     ``built`` is when the build runs, for the article's time of change.
     """
-    card = ShareImage(src=sharecard.NAME, width=sharecard.WIDTH, height=sharecard.HEIGHT)
     places = display(HienThi(), data.hien_thi, Loai.SO_LUONG).so_le_ty_le or 0
     groups = {
         key: group.model_copy(
@@ -326,7 +330,7 @@ def context(
         ngay_bai_viet=article_date(data),
         thoi_gian_dang=published(data),
         thoi_gian_sua=modified(published(data), built),
-        the_chia_se=None if seen else card,
+        the_chia_se=None if seen else SHARE_CARD,
         ngay_bao_cao=report_day,
         the_thuc=presets.header(data, report_day),
         don_vi_truc_thuoc=list(sub_units),

@@ -1,4 +1,4 @@
-"""Stage 4 support, fonts: the serif the report prints in, chosen by the letters it really has.
+"""Stage 5 support, fonts: the serif the report prints in, chosen by the letters it really has.
 
 Decree 30/2020 prescribes Times New Roman, which the secretaries' Windows machines have. Where
 a machine lacks it, a metric-compatible free serif keeps the same line breaks; and reportgen

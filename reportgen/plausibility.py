@@ -1,4 +1,4 @@
-"""Stage 2, plausibility: what is legal but probably mistyped, reported as warnings.
+"""Stage 3, plausibility: what is legal but probably mistyped, reported as warnings.
 
 A figure that moved by more than half since last year, a part larger than its total, a
 target met twice over, a date outside the reporting year's conference season, a photo file

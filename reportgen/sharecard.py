@@ -1,4 +1,4 @@
-"""The share card: the picture a social network shows for an article that has no photo.
+"""Stage 6, forms: the share card, the picture a social network shows for an article that has no photo.
 
 A portal or Facebook shows a shared link with a large picture, ``og:image``; an article without
 photos would show an empty frame. reportgen draws one instead (Pillow): the association's name,
@@ -18,11 +18,11 @@ from html.parser import HTMLParser
 from PIL import Image, ImageDraw, ImageFont
 
 from reportgen import fonts
-from reportgen.photos import FOLDER
+from reportgen.compute import SHARE_CARD
 
-NAME = f"{FOLDER}/the-chia-se.png"
-"""Where the card is written, relative to the output folder (``the chia sẻ``: share card)."""
-WIDTH, HEIGHT = 1200, 630
+NAME = SHARE_CARD["src"]
+"""Where the card is written, relative to the output folder, as the article's page names it."""
+WIDTH, HEIGHT = SHARE_CARD["width"], SHARE_CARD["height"]
 
 MARGIN = 80
 INK = "#1a1a1a"

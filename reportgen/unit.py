@@ -19,7 +19,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen import compute, loading, photos, portal, rendering, rollup, sharecard, templating, validation
+from reportgen import (
+    article_forms,
+    compute,
+    loading,
+    photos,
+    rendering,
+    rollup,
+    sharecard,
+    templating,
+    validation,
+)
 from reportgen.errors import Problem, ReportgenError
 from reportgen.isolation import Limits, Sandbox
 from reportgen.schema import YearEnd
@@ -139,5 +149,5 @@ def _make(
         # Drawn from the page's own headline, so that a template's headline is the card's too.
         headline = sharecard.headline_of(html["article"])
         drawn = sharecard.draw(headline, data.to_chuc.ten, data.nam, context["ky"].the)
-    documents = Documents(context, web, html, portal.forms(html["article"]), drawn)
+    documents = Documents(context, web, html, article_forms.forms(html["article"]), drawn)
     return Unit(source, checked, expansion.sub_units, tuple(dict.fromkeys(read)), documents)

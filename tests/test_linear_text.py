@@ -32,9 +32,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import reportgen
-from reportgen import Format, loading, portal, prose, templating, unit, validation, word_pictures
+from reportgen import Format, article_forms, loading, prose, templating, unit, validation
 from reportgen.errors import ReportgenError
 from reportgen.vi import legacy, parsing, typed
+from reportgen.word import pictures as word_pictures
 from tests import guarded
 from tests.conftest import INPUTS, SEED, html_text
 
@@ -121,7 +122,7 @@ TEXT_PATHS: dict[str, Callable[[str], object]] = {
     "references": lambda text: prose.fill(text, lambda key, form: key),
     "legacy": legacy.pasted,
     "loading-and-validation": _loaded,
-    "portal": lambda text: portal.forms(f"<html><body><article><p>{text}</p></article></body></html>"),
+    "portal": lambda text: article_forms.forms(f"<html><body><article><p>{text}</p></article></body></html>"),
     "word-pictures": lambda text: word_pictures.lift_svgs(text.replace("{", "<svg ")),
 }
 

@@ -45,7 +45,7 @@ CONTENT = {
     "comparisons.py",
     "compute.py",
     "charts.py",  # the chart's labels are part of the report
-    "portal.py",  # "[Ảnh: …]" is part of the plain-text article
+    "article_forms.py",  # "[Ảnh: …]" is part of the plain-text article
     "presets.py",  # the header lines of each set of document rules
     "examples.py",  # the example values of a new file, in its kind's words
     "vi/organisations.py",  # each kind of association's words
@@ -89,9 +89,9 @@ CONTENT_NAMES = {
     "stamps.py": {"SIGNER_TEXT", "SIGNER_TEXT_ALONE", "SEAL_TEXT"},
     "signature_place.py": {"TOOLTIP"},
     # The Word copies' style names, which Word shows the secretary, and the document's title.
-    "word_reference.py": {"STYLES", "build"},
-    "word_page.py": {"CLASS_STYLES", "ROLE_STYLES"},
-    "word_tables.py": {"LAYOUT_TABLES"},
+    "word/reference.py": {"STYLES", "build"},
+    "word/page.py": {"CLASS_STYLES", "ROLE_STYLES"},
+    "word/tables.py": {"LAYOUT_TABLES"},
 }
 
 

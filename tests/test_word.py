@@ -19,8 +19,9 @@ from docx.table import Table
 from PIL import Image
 
 import reportgen
-from reportgen import word_pictures, word_reference
 from reportgen.errors import ReportgenError
+from reportgen.word import pictures
+from reportgen.word import reference as word_reference
 from tests.conftest import SECOND, SEED
 from tests.word_docx import (
     blocks,
@@ -168,7 +169,7 @@ def test_the_header_block_is_a_borderless_table_of_the_pdf_s_lines(built: Path) 
 def test_the_motto_is_ruled_as_long_as_itself_and_the_issuer_with_a_short_rule(built: Path) -> None:
     document = report(built, SECOND)
     header = tables(document)[0]
-    typeface = word_pictures.Typeface.named("Times New Roman")
+    typeface = pictures.Typeface.named("Times New Roman")
     motto = next(p for p in header.rows[0].cells[1].paragraphs if p.text.startswith("Độc lập"))
     assert border(motto) is not None and border(motto).get(qn("w:val")) == "single"
     motto_cell = header.rows[0].cells[1].width

@@ -1,4 +1,4 @@
-"""Stage 2, the input format: the typed model of a unit's year-end file, in every version it has had.
+"""The input format: the typed model of a unit's year-end file, in every version it has had.
 
 A file says its version in ``phien_ban``; one that says none was written before there was a
 second version, and is version 1. Each version has its own model (:mod:`~reportgen.schema.v1`,

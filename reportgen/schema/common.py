@@ -1,4 +1,4 @@
-"""Stage 2, the input format: the parts every version of a year-end file shares.
+"""The input format: the parts every version of a year-end file shares.
 
 Field names are the YAML's own: Vietnamese words without diacritics, so the secretary who
 writes the file, the template author and the code all say ``to_chuc.ten``. The docstrings of

@@ -1,4 +1,4 @@
-"""Stage 2, the input format, version 2: what a document says besides its figures.
+"""The input format, version 2: what a document says besides its figures.
 
 The period a report covers (``ky_bao_cao``); a conference that may be left out, with its place,
 its guests named or not and its attendance; how the article's first sentence and dateline

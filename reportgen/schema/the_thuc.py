@@ -1,4 +1,4 @@
-"""Stage 2, the input format: the document rules (thể thức) a report's header follows, version 2.
+"""The input format: the document rules (thể thức) a report's header follows, version 2.
 
 Decree 30/2020/NĐ-CP lays out a state body's documents, and social associations apply it; the
 Ho Chi Minh Communist Youth Union, the Party and the Farmers' Association each have rules of

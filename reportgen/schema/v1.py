@@ -1,4 +1,4 @@
-"""Stage 2, the input format as it was in version 1, and how it reads as the current version.
+"""The input format as it was in version 1, and how it reads as the current version.
 
 Files written for version 1 keep working: they are checked against this model, exactly as
 before (a figure is read with version 1's rules and gets version 1's messages), and then

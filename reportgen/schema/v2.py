@@ -1,4 +1,4 @@
-"""Stage 2, the input format, version 2: the current model of a unit's year-end file.
+"""The input format, version 2: the current model of a unit's year-end file.
 
 Version 2 keeps every field of version 1 and adds, each optional: how a figure prints
 (``hien_thi``, for the whole file and for one indicator), a figure's parts (``trong_do``), a

@@ -1,6 +1,6 @@
 """The Word copies (``report.docx``, ``article.docx``), made from the pages the templates wrote.
 
-Each Word document is read off the rendered HTML page, as :mod:`reportgen.portal` cuts the
+Each Word document is read off the rendered HTML page, as :mod:`reportgen.article_forms` cuts the
 article's other forms from it: the wording lives in the templates alone, so every figure,
 date and sentence in Word is the one in the HTML and the PDF, character for character, and a
 user's template, a new section or another header (a Youth Union's instead of the national
@@ -10,7 +10,7 @@ the rest (which line is the national motto, which cell is the signature). That m
 contract between templates and Word, listed in :data:`CLASS_STYLES` and the constants below
 and documented in ``docs/word.md``; anything it does not name still comes out, as body text.
 
-The look comes from a reference document (:mod:`reportgen.word_reference`): its styles, page
+The look comes from a reference document (:mod:`reportgen.word.reference`): its styles, page
 set-up and page header; the body written here uses its styles by name, and only alignment in
 table cells, rules and spacing around tables are set directly.
 """
@@ -32,21 +32,23 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
 
-from reportgen import rendering, templating, word_reference, word_xml
+from reportgen import rendering, templating
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
-from reportgen.word_html import writable
-from reportgen.word_page import Page
-from reportgen.word_pictures import Typeface, lift_svgs
+from reportgen.word import xml
+from reportgen.word.html import writable
+from reportgen.word.page import Page
+from reportgen.word.pictures import Typeface, lift_svgs
+from reportgen.word.reference import FAMILY, NAME, STYLES
 
 __all__ = ["Word", "reference_for"]
 
 
 def reference_for(templates: Path | None) -> Path:
     """The reference document of a build: ``reference.docx`` in the user's templates, else reportgen's."""
-    if templates is not None and (templates / word_reference.NAME).is_file():
-        return templates / word_reference.NAME
-    return templating.packaged_templates() / word_reference.NAME
+    if templates is not None and (templates / NAME).is_file():
+        return templates / NAME
+    return templating.packaged_templates() / NAME
 
 
 def load_reference(path: Path) -> bytes:
@@ -80,7 +82,7 @@ def load_reference(path: Path) -> bytes:
 
 def _complete_styles(document: Document, source: Document) -> None:
     names = {style.name for style in document.styles}
-    for name in word_reference.STYLES:
+    for name in STYLES:
         if name not in names:
             document.styles.element.append(copy.deepcopy(source.styles[name].element))
 
@@ -98,7 +100,7 @@ class Word:
         self._reference = load_reference(reference)
         normal = docx.Document(io.BytesIO(self._reference)).styles["Normal"]
         assert isinstance(normal, ParagraphStyle)
-        self.typeface = Typeface.named(_font_of(normal) or word_reference.FAMILY)
+        self.typeface = Typeface.named(_font_of(normal) or FAMILY)
         self.roots = list(roots)
 
     def documents(self, pages: Mapping[str, str], folder: Path, target: Path) -> dict[str, bytes]:
@@ -126,11 +128,12 @@ class Word:
         lifted, svgs = lift_svgs(html)
         tree = lxml.html.document_fromstring(lifted)
         page_body = tree.find("body")
-        Page(document, self, folder, name, svgs).write(tree if page_body is None else page_body)
+        page = Page(document, self.typeface, self.roots, folder, name, svgs)
+        page.write(tree if page_body is None else page_body)
         _describe(document, tree)
         buffer = io.BytesIO()
         document.save(buffer)
-        return word_xml.reproducible(buffer.getvalue(), rendering.build_time())
+        return xml.reproducible(buffer.getvalue(), rendering.build_time())
 
 
 def _font_of(style: ParagraphStyle) -> str | None:

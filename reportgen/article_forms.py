@@ -1,4 +1,4 @@
-"""The article's two other forms, for the press officer: the body alone and plain text.
+"""Stage 6, forms: the article's two other forms, for the press officer, the body alone and plain text.
 
 Both are cut from the rendered article page, so a user's template change shows in all three
 forms and the figures can never disagree. ``article-body.html`` is the body alone in plain

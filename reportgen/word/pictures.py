@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -130,7 +131,7 @@ def lift_svgs(html: str) -> tuple[str, list[str]]:
     return "".join([*kept, html[done:]]), lifted
 
 
-def picture_file(src: str, page: Path, roots: list[Path], document: Path) -> Path:
+def picture_file(src: str, page: Path, roots: Sequence[Path], document: Path) -> Path:
     """The file an ``<img src>`` of a page in folder ``page`` names, if the page may use it.
 
     As for printing (:mod:`reportgen.fetching`): a regular file, under the page's folder or

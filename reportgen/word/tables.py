@@ -1,6 +1,6 @@
 """Tables for Word: which are layout tables, how wide each column is, where each cell stands.
 
-Part of the contract between the templates and Word (see :mod:`reportgen.word_page`): the
+Part of the contract between the templates and Word (see :mod:`reportgen.word.page`): the
 classes of the header block's and the closing's tables and cells, and of the indicator
 tables' header cells, as the templates and ``report.css`` use them.
 """
@@ -13,7 +13,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Length, Mm
 
-from reportgen.word_html import classes, shown
+from reportgen.word.html import classes, shown
 
 LAYOUT_TABLES = {
     "header": {

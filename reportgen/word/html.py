@@ -1,6 +1,6 @@
 """Reading a rendered page for Word: its elements, classes, inline text and white space.
 
-The HTML side of :mod:`reportgen.word_page`: which elements are blocks, which are left out,
+The HTML side of :mod:`reportgen.word.page`: which elements are blocks, which are left out,
 how a paragraph's inline content flattens into runs, and how white space collapses, as a
 browser (and so the PDF) collapses it.
 """

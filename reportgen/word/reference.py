@@ -6,7 +6,7 @@ than from code: ``templates/reference.docx`` here, or a ``reference.docx`` in th
 margins and page header are kept. This module writes the packaged one, from python-docx's own
 default document, so that it is made the same way every time and reviewed as code:
 
-    python -m reportgen.word_reference templates/reference.docx
+    python -m reportgen.word.reference templates/reference.docx
 
 Decree 30/2020/NĐ-CP's layout, as the PDF has it (``templates/report.css``): A4; margins 20 mm
 top and bottom, 30 mm left, 15 mm right; Times New Roman, named rather than embedded (Word
@@ -31,7 +31,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt
 from docx.styles.style import ParagraphStyle
 
-from reportgen import atomic, word_xml
+from reportgen import atomic
+from reportgen.word import xml
 
 NAME = "reference.docx"
 FAMILY = "Times New Roman"
@@ -152,10 +153,10 @@ def _style(document: docx.document.Document, name: str, look: Look) -> None:
     font.size = Pt(look.size)
     font.bold = look.bold
     font.italic = look.italic
-    word_xml.name_font(style.element.get_or_add_rPr(), FAMILY)
+    xml.name_font(style.element.get_or_add_rPr(), FAMILY)
     layout = style.paragraph_format
     layout.alignment = look.align
-    if word_xml.style_num_id(style.element) is None:  # a list's indents are its numbering's
+    if xml.style_num_id(style.element) is None:  # a list's indents are its numbering's
         layout.first_line_indent = look.indent or Pt(0)
         layout.left_indent = layout.right_indent = Pt(0)
     layout.space_before = Pt(look.before)
@@ -172,9 +173,9 @@ def _style(document: docx.document.Document, name: str, look: Look) -> None:
 def _defaults(document: docx.document.Document) -> None:
     """The document's defaults: Times New Roman 14 pt, in Vietnamese, no theme fonts or colours."""
     styles = document.styles.element
-    word_xml.clear_theme(styles)
+    xml.clear_theme(styles)
     run_defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    word_xml.name_font(run_defaults, FAMILY)
+    xml.name_font(run_defaults, FAMILY)
     for tag, value in (("w:sz", "28"), ("w:szCs", "28")):
         run_defaults.find(qn(tag)).set(qn("w:val"), value)
     language = run_defaults.find(qn("w:lang"))
@@ -195,7 +196,7 @@ def _page(document: docx.document.Document) -> None:
     section.different_first_page_header_footer = True  # w:titlePg: the first page has no number
     number = section.header.paragraphs[0]
     number.style = document.styles["Header"]
-    word_xml.page_number(number)
+    xml.page_number(number)
     section.first_page_header.is_linked_to_previous = False  # an empty header of its own
 
 
@@ -206,7 +207,7 @@ def build() -> bytes:
     for name, look in STYLES.items():
         _style(document, name, look)
     table = document.styles[TABLE_STYLE]
-    word_xml.table_properties(table.element.find(qn("w:tblPr")), border=TABLE_BORDER, margins=TABLE_MARGINS)
+    xml.table_properties(table.element.find(qn("w:tblPr")), border=TABLE_BORDER, margins=TABLE_MARGINS)
     _page(document)
     properties = document.core_properties
     properties.author = properties.last_modified_by = "reportgen"
@@ -215,7 +216,7 @@ def build() -> bytes:
     properties.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    return word_xml.reproducible(buffer.getvalue(), STAMP)
+    return xml.reproducible(buffer.getvalue(), STAMP)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -8,14 +8,14 @@ lists, ``table`` a table whose ``thead`` rows repeat on every page, ``figure`` a
 ``sup``/``sub`` and ``br`` keep their meaning inside a paragraph. ``head``, scripts, styles and
 ``hidden`` elements are left out. Classes add what elements cannot say:
 
-- :data:`word_tables.LAYOUT_TABLES` — ``table.header`` (the header block) and ``table.closing`` (signature
+- :data:`tables.LAYOUT_TABLES` — ``table.header`` (the header block) and ``table.closing`` (signature
   and recipients) are borderless layout tables, whose classes name each part's style;
 - :data:`CLASS_STYLES` — styles anywhere in the page (the title's lines, the annex, the article,
   the report's dashed items ``ul.dashes``, plain paragraphs whose dash is in their text);
 - ``.slogan`` and ``.title`` (a header's one title, the Youth Union's or the Party's) are ruled as
   long as their text, a ``.ruled-short`` line gets a short rule centred
   under it (2/5 of its length), ``.nowrap`` keeps its hyphens unbroken;
-- :data:`~reportgen.word_tables.COLUMN_WIDTHS` — the data tables' column widths, by the
+- :data:`~reportgen.word.tables.COLUMN_WIDTHS` — the data tables' column widths, by the
   classes of the header cells; ``td.num`` aligns right, ``td.stt``/``td.unit``/``td.change``
   centre; ``tr.total`` is bold;
 - ``.annex`` starts a new page; ``.ending`` is kept on one page with the paragraph before it.
@@ -26,10 +26,10 @@ An element the contract does not name is still written, as body text in its plac
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from docx.document import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
@@ -40,10 +40,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from reportgen import word_tables, word_xml
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
-from reportgen.word_html import (
+from reportgen.word import tables, xml
+from reportgen.word.html import (
     BLOCKS,
     BREAK,
     Format,
@@ -55,11 +55,8 @@ from reportgen.word_html import (
     svg_width,
     writable,
 )
-from reportgen.word_pictures import chart_png, chart_svg, picture_file
-from reportgen.word_reference import TABLE_STYLE
-
-if TYPE_CHECKING:
-    from reportgen.word import Word
+from reportgen.word.pictures import Typeface, chart_png, chart_svg, picture_file
+from reportgen.word.reference import TABLE_STYLE
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 CLASS_STYLES = {
@@ -118,8 +115,18 @@ class Where:
 class Page:
     """Writes one page's ``<body>`` into a document built on the reference."""
 
-    def __init__(self, document: Document, word: Word, folder: Path, name: Path, svgs: list[str]) -> None:
-        self.document, self.word, self.folder, self.name, self.svgs = document, word, folder, name, svgs
+    def __init__(
+        self,
+        document: Document,
+        typeface: Typeface,
+        roots: Sequence[Path],
+        folder: Path,
+        name: Path,
+        svgs: list[str],
+    ) -> None:
+        """``typeface`` measures the text; a picture may come from ``folder`` or one of ``roots``."""
+        self.document, self.typeface, self.roots = document, typeface, roots
+        self.folder, self.name, self.svgs = folder, name, svgs
         section = document.sections[-1]
         assert section.page_width is not None and section.left_margin is not None
         assert section.right_margin is not None
@@ -273,7 +280,7 @@ class Page:
         text, fmt = segment
         run = paragraph.add_run()
         if fmt.nobreak and "-" in text:
-            word_xml.no_break_hyphens(run, text)
+            xml.no_break_hyphens(run, text)
         else:
             run.text = text
         run.bold = True if fmt.bold else None
@@ -291,7 +298,7 @@ class Page:
         width = min(where.width, Length(Pt(longest * 1.02 + 4)))
         side = Length((where.width - width) // 2)
         paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = side
-        word_xml.rule_below(paragraph, Pt(2.5))
+        xml.rule_below(paragraph, Pt(2.5))
 
     def short_rule(self, paragraph: Paragraph, segments: list[Any], where: Where) -> None:
         """Add a short rule under the paragraph, 2/5 of its line, centred (a paragraph of its own)."""
@@ -299,7 +306,7 @@ class Page:
         rule = self.new_paragraph(where, ROLE_STYLES["rule"])
         side = Length(max(0, (where.width - width) // 2))
         rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = side
-        word_xml.rule_below(rule, Pt(4))
+        xml.rule_below(rule, Pt(4))
 
     def longest(self, paragraph: Paragraph, segments: list[Any]) -> float:
         """The width in points of the longest line of ``segments`` in the paragraph's style."""
@@ -310,7 +317,7 @@ class Page:
                 lines.append(0.0)
             elif isinstance(segment, tuple):
                 text, fmt = segment
-                lines[-1] += self.word.typeface.width(text, size, bold or fmt.bold, italic or fmt.italic)
+                lines[-1] += self.typeface.width(text, size, bold or fmt.bold, italic or fmt.italic)
         return max(lines)
 
     # --- pictures, figures, lists ---------------------------------------------------------------
@@ -341,12 +348,12 @@ class Page:
         where = Location(self.name)
         if element.tag == "svg":
             svg = self.svgs[int(element.get("data-lifted", "0"))]
-            png = chart_png(svg, self.word.typeface)
+            png = chart_png(svg, self.typeface)
             shape = run.add_picture(io.BytesIO(png), width=min(width, svg_width(svg) or width))
             blip = shape._inline.xpath(".//a:blip")[0]
-            word_xml.add_svg(blip, self.document.part, chart_svg(svg, self.word.typeface.family).encode())
+            xml.add_svg(blip, self.document.part, chart_svg(svg, self.typeface.family).encode())
             return
-        path = picture_file(element.get("src", ""), self.folder, self.word.roots, self.name)
+        path = picture_file(element.get("src", ""), self.folder, self.roots, self.name)
         try:
             shape = run.add_picture(str(path), width=width)
         except UnrecognizedImageError:
@@ -369,20 +376,18 @@ class Page:
             if paragraph is None or element.tag != "ol":
                 continue
             if number is None:
-                number = word_xml.restart_numbering(paragraph)
+                number = xml.restart_numbering(paragraph)
             else:
-                word_xml.number_as(paragraph, number)
+                xml.number_as(paragraph, number)
 
     # --- tables ---------------------------------------------------------------------------------
 
     def table(self, element: Any, where: Where) -> None:
         """A table: data tables ruled, their header rows repeated; layout tables borderless."""
         kinds = classes(element)
-        layout = next(
-            (word_tables.LAYOUT_TABLES[kind] for kind in kinds if kind in word_tables.LAYOUT_TABLES), None
-        )
-        rows = list(word_tables.rows(element))
-        grid = word_tables.grid(rows)
+        layout = next((tables.LAYOUT_TABLES[kind] for kind in kinds if kind in tables.LAYOUT_TABLES), None)
+        rows = list(tables.rows(element))
+        grid = tables.grid(rows)
         columns = max((len(row) for row in grid), default=0)
         if not columns:
             return
@@ -391,18 +396,18 @@ class Page:
         if layout is None:
             table.style = self.document.styles[TABLE_STYLE]
         else:
-            word_xml.table_properties(table._tbl.tblPr, border=None, margins=(Pt(0), Pt(0)))
-        word_xml.table_width(table, where.width)
+            xml.table_properties(table._tbl.tblPr, border=None, margins=(Pt(0), Pt(0)))
+        xml.table_width(table, where.width)
         padding = Pt(0) if layout else CELL_PADDING
-        widths = word_tables.widths(kinds, grid, columns, where.width, padding)
+        widths = tables.widths(kinds, grid, columns, where.width, padding)
         for index, column in enumerate(table.columns):
             column.width = widths[index]
         for r, ((tr, header), cells) in enumerate(zip(rows, grid, strict=True)):
             row = table.rows[r]
             if header:
-                word_xml.repeat_as_header(row)
+                xml.repeat_as_header(row)
             if layout is None or self.keeping:
-                word_xml.keep_whole(row)
+                xml.keep_whole(row)
             for c, (cell_element, span, down) in enumerate(cells):
                 if cell_element is None:
                     continue
@@ -420,7 +425,7 @@ class Page:
                     if layout
                     else ROLE_STYLES["table heading" if cell_element.tag == "th" else "table cell"],
                     cell_element,
-                    None if layout or header else word_tables.alignment(cell_element),
+                    None if layout or header else tables.alignment(cell_element),
                     bool(where.bold or "total" in classes(tr)),
                 )
                 if layout is None:
@@ -432,7 +437,7 @@ class Page:
                     if self.keeping:
                         _first(cell).paragraph_format.keep_with_next = True
         for r, (tr, _header) in enumerate(rows):
-            if r and word_tables.KEPT_WITH_THE_ROW_BEFORE & set(classes(tr)):
+            if r and tables.KEPT_WITH_THE_ROW_BEFORE & set(classes(tr)):
                 for cell in table.rows[r - 1].cells:
                     for paragraph in cell.paragraphs:
                         paragraph.paragraph_format.keep_with_next = True
