@@ -27,7 +27,7 @@ from pydantic_core import core_schema
 from reportgen import atomic
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _
-from reportgen.schema import v1, v2
+from reportgen.schema import model_in, v1, v2
 
 FILE_NAME = "reportgen.schema.json"
 """The name ``reportgen init`` gives the schema beside the files it creates."""
@@ -94,24 +94,13 @@ def _newer_fields(current: type[BaseModel], older: type[BaseModel]) -> dict[str,
         if name not in older.model_fields:
             properties[name] = _NOT_IN_VERSION_1
             continue
-        inner, kept = _model_in(field.annotation), _model_in(older.model_fields[name].annotation)
+        inner, kept = model_in(field.annotation), model_in(older.model_fields[name].annotation)
         if inner is None or kept is None or inner is kept:
             continue
         refused = _newer_fields(inner, kept)
         if refused["properties"]:
             properties[name] = _where(field.annotation, refused)
     return {"properties": properties}
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The model inside ``X``, ``X | None``, ``list[X]`` or ``dict[K, X]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in typing.get_args(annotation):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
 
 
 def _where(annotation: Any, refused: dict[str, Any]) -> dict[str, Any]:

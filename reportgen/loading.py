@@ -66,14 +66,21 @@ class Document:
         return Location(self.path)
 
 
-def inputs_in(folder: Path) -> list[Path]:
-    """The input files directly in ``folder``: its ``*.yaml`` and ``*.yml``, in name order.
+def is_input(path: Path) -> bool:
+    """Whether a file of a folder of inputs is one: a ``*.yaml`` or ``*.yml`` whose name is not hidden.
 
     Hidden names are left out: editors keep lock files such as ``.#so-lieu.yaml`` beside the
     file being edited, and reportgen names its own files in an output folder that way.
+
+    >>> [is_input(Path(name)) for name in ("a.yaml", "b.yml", ".#a.yaml", "a.yaml~", "a.json")]
+    [True, True, False, False, False]
     """
-    found = [*folder.glob("*.yaml"), *folder.glob("*.yml")]
-    return sorted(path for path in found if not path.name.startswith("."))
+    return path.suffix in {".yaml", ".yml"} and not path.name.startswith(".")
+
+
+def inputs_in(folder: Path) -> list[Path]:
+    """The input files directly in ``folder`` (see :func:`is_input`), in name order."""
+    return sorted(path for path in [*folder.glob("*.yaml"), *folder.glob("*.yml")] if is_input(path))
 
 
 def load(path: Path, *, keep_going: bool = False) -> Document:

@@ -30,7 +30,7 @@ from reportgen import atomic, json_schema
 from reportgen.errors import Location, ReportgenError
 from reportgen.examples import DEFAULT_ORGANISATION, NOTHING, Brief, Off, example
 from reportgen.i18n import _
-from reportgen.schema import YearEnd
+from reportgen.schema import YearEnd, model_in, models_in
 
 WIDTH = 96
 """Comments and long texts are wrapped to this many columns."""
@@ -177,17 +177,17 @@ def _model(model: type[BaseModel], values: dict[str, Any], indent: int, *, descr
 
 def _field(name: str, annotation: Any, value: Any, indent: int, *, describe: bool) -> list[str]:
     pad = " " * indent
-    item = _inner(annotation)
+    item = model_in(annotation)
     if isinstance(value, Brief):
         value, describe = value.value, False
-    if isinstance(value, dict) and _is_model(item) and not _is_dict(annotation):
+    if isinstance(value, dict) and item is not None and not _is_dict(annotation):
         return [f"{pad}{name}:", *_model(item, value, indent + 2, describe=describe)]
-    if isinstance(value, dict) and not _is_model(item):  # user keys, each holding a value
+    if isinstance(value, dict) and item is None:  # user keys, each holding a value
         return [
             f"{pad}{name}:",
             *(line for key, entry in value.items() for line in _scalar(f"{key}:", entry, indent + 2)),
         ]
-    if isinstance(value, dict):  # user keys, each holding a model
+    if isinstance(value, dict) and item is not None:  # user keys, each holding a model
         lines = [f"{pad}{name}:"]
         for number, (key, entry) in enumerate(value.items()):
             first = describe and number == 0
@@ -237,33 +237,10 @@ def _plain_or_quoted(value: str) -> str:
     return value if kept else json.dumps(value, ensure_ascii=False)
 
 
-def _inner(annotation: Any) -> Any:
-    """The model inside ``X | None``, ``list[X]`` or ``dict[K, X]``; the annotation itself otherwise."""
-    if _is_model(annotation):
-        return annotation
-    for argument in reversed(typing.get_args(annotation)):
-        found = _inner(argument)
-        if _is_model(found):
-            return found
-    return annotation
-
-
 def _model_for(annotation: Any, entry: dict[str, Any]) -> Any:
     """The model of a list's entry: among those the list may hold, the one with all of the entry's keys."""
-    found: list[Any] = []
-
-    def collect(node: Any) -> None:
-        if _is_model(node):
-            found.append(node)
-        for argument in typing.get_args(node):
-            collect(argument)
-
-    collect(annotation)
-    return next((model for model in found if set(entry) <= set(model.model_fields)), _inner(annotation))
-
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
+    found = models_in(annotation)
+    return next((model for model in found if set(entry) <= set(model.model_fields)), model_in(annotation))
 
 
 def _is_dict(annotation: Any) -> bool:

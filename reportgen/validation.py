@@ -30,6 +30,7 @@ from reportgen.schema import (
     VERSION,
     YearEnd,
     current,
+    model_in,
     noi_dung,
     v1,
     version_of,
@@ -190,7 +191,7 @@ def _unknown_field(address: Path_, version: int) -> str:
 def _missing(address: Path_, version: int) -> str:
     """Say that a required field is missing, and what it holds, in its own description's words."""
     model = _model_at(address[:-1], version)
-    field = model.model_fields.get(str(address[-1])) if _is_model(model) else None
+    field = model.model_fields.get(str(address[-1])) if model is not None else None
     described = _(field.description) if field is not None and field.description else ""
     if not described:
         return _("thiếu trường bắt buộc này")
@@ -203,35 +204,20 @@ def _missing(address: Path_, version: int) -> str:
 def _known_fields(address: Path_, version: int) -> list[str]:
     """The field names the model of ``version`` allows at ``address``."""
     model = _model_at(address, version)
-    return list(model.model_fields) if _is_model(model) else []
+    return list(model.model_fields) if model is not None else []
 
 
-def _model_at(address: Path_, version: int) -> Any:
+def _model_at(address: Path_, version: int) -> type[BaseModel] | None:
     """The model of the value at ``address`` in ``version``, or None when it is not a model."""
-    model: Any = MODELS[version]
+    model: type[BaseModel] | None = MODELS[version]
     for part in address:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) if _is_model(model) else None
+        field = model.model_fields.get(part) if model is not None else None
         if field is None:  # inside a dict of user keys: step to the dict's value type
             continue
-        model = _model_of(field.annotation)
+        model = model_in(field.annotation)
     return model
-
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, type) and issubclass(value, BaseModel)
-
-
-def _model_of(annotation: Any) -> Any:
-    """Find the model class inside ``list[X]``, ``dict[K, X]`` or ``X | None``."""
-    if _is_model(annotation):
-        return annotation
-    for argument in reversed(getattr(annotation, "__args__", ())):
-        found = _model_of(argument)
-        if found is not None:
-            return found
-    return None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from reportgen.batch.inputs import clashing_stems
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 from reportgen.isolation import Limits
+from reportgen.loading import is_input
 
 # How long watchfiles waits for a burst of writes to end: an editor's save is often several.
 STEP_MS = 50
@@ -116,7 +117,7 @@ class Site:
         listed = {folder for folder in inputs if folder.is_dir()}
         return (
             path in inputs
-            or (path.parent in listed and path.suffix in {".yaml", ".yml"})
+            or (path.parent in listed and is_input(path))
             or path.parent in self._template_folders()
         )
 

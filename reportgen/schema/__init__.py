@@ -9,6 +9,7 @@ which :func:`~reportgen.schema.v1.upgrade` turns an older file.
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from pydantic import BaseModel
@@ -88,6 +89,27 @@ def version_of(data: Any) -> int:
     return version if version in MODELS else VERSION
 
 
+def models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every model a field may hold, in the order named: itself, or those in ``X | None``, ``list[X]``.
+
+    >>> [model.__name__ for model in models_in(list[ToChuc | NguoiKy] | None)], models_in(dict[str, int])
+    (['ToChuc', 'NguoiKy'], [])
+    """
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for argument in typing.get_args(annotation) for model in models_in(argument)]
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds (of several, the kinds of a list's items, the last); None for none.
+
+    >>> model_in(list[ToChuc] | None).__name__, model_in(dict[str, NguoiKy]).__name__, model_in(str)
+    ('ToChuc', 'NguoiKy', None)
+    """
+    found = models_in(annotation)
+    return found[-1] if found else None
+
+
 def current(data: BaseModel) -> YearEnd:
     """The current model of a checked file, whatever its version."""
     if isinstance(data, v1.YearEnd):
@@ -140,6 +162,8 @@ __all__ = [
     "ViTriAnh",
     "YearEnd",
     "current",
+    "model_in",
+    "models_in",
     "texts",
     "version_of",
 ]
