@@ -10,9 +10,10 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict, TypeVar
 
-from reportgen import awards, presets
+from reportgen import awards, outline, presets
 from reportgen.awards import NhomKhenThuong
 from reportgen.comparisons import SoSanh, compare, shares_of_totals
+from reportgen.outline import Numbers
 from reportgen.photos import FOLDER, WebPhoto
 from reportgen.rollup import SubUnit
 from reportgen.schema import (
@@ -96,6 +97,8 @@ class Context(TypedDict):
     """Next year's targets by key, as the input's `chi_tieu_nam_sau` gives them."""
     chi_tieu_chinh: list[str]
     """The keys of the main indicators, those the report's chart draws."""
+    chi_so_chinh: list[ChiTieu]
+    """The main indicators themselves, in the same order."""
     loi_mo_dau: list[str]
     """The report's preamble, before its part I, one paragraph per item."""
     ket_qua: list[Any]
@@ -107,6 +110,14 @@ class Context(TypedDict):
     """Next year's directions, as ``ket_qua``."""
     tieu_de_muc: TieuDeMuc
     """The report's headings the input chose, empty where it keeps the usual ones."""
+    so_muc: Numbers
+    """The numbers of the report's parts and of the points of its part I (:mod:`reportgen.outline`)."""
+    chi_tieu_chua_noi: list[str]
+    """The keys of next year's targets that no paragraph names, which the article tells after
+    the directions."""
+    phan_cuoi: str
+    """The article's part whose last words carry the closing mark "./.": ``mo_dau`` (the lead),
+    ``ket_qua``, ``han_che``, ``phuong_huong`` or ``khen_thuong``."""
     khen_thuong: list[KhenThuong]
     """The awards received, given and proposed, as the input lists them."""
     nhom_khen_thuong: list[NhomKhenThuong]
@@ -115,6 +126,9 @@ class Context(TypedDict):
     """Where a giver's awards are a dashed list: ``khong``, ``bao_cao``, ``bai_viet``, ``ca_hai``."""
     anh: list[Photo]
     """The photos whose files were found, in web sizes; a missing one is left out."""
+    anh_dau: Photo | None
+    """The photo a reader sees first (after the lead, else after the earliest part): loaded at
+    once, and shown when the article is shared; None without photos."""
     bai_viet: BaiViet
     """The article's own fields, as the input's `bai_viet` gives them."""
     bao_cao: BaoCao
@@ -305,6 +319,10 @@ def context(
     ]
     covered = period(data)
     report_day = data.bao_cao.ngay or (data.hoi_nghi.ngay if data.hoi_nghi else None)
+    main = main_indicators(indicators)
+    parts = {"ket_qua": data.ket_qua, "han_che": data.han_che, "phuong_huong": data.phuong_huong}
+    unsaid = outline.unsaid(parts, list(data.chi_tieu_nam_sau))
+    grouped = awards.groups(data.khen_thuong, data.to_chuc.ten)
     return Context(
         to_chuc=data.to_chuc,
         nam=data.nam,
@@ -315,16 +333,21 @@ def context(
         chi_so=indicators,
         so_sanh={key: compare(indicator, shares.get(key), covered) for key, indicator in indicators.items()},
         chi_tieu_nam_sau={key: shown(target, data.hien_thi) for key, target in data.chi_tieu_nam_sau.items()},
-        chi_tieu_chinh=main_indicators(indicators),
+        chi_tieu_chinh=main,
+        chi_so_chinh=[indicators[key] for key in main],
         loi_mo_dau=data.loi_mo_dau,
         ket_qua=data.ket_qua,
         han_che=data.han_che,
         phuong_huong=data.phuong_huong,
         tieu_de_muc=data.tieu_de_muc,
+        so_muc=outline.numbers(parts, list(groups), bool(data.chi_tieu_nam_sau), bool(grouped)),
+        chi_tieu_chua_noi=unsaid,
+        phan_cuoi=outline.last_part(parts, bool(unsaid), bool(grouped)),
         khen_thuong=data.khen_thuong,
-        nhom_khen_thuong=awards.groups(data.khen_thuong, data.to_chuc.ten),
+        nhom_khen_thuong=grouped,
         liet_ke_khen_thuong=data.liet_ke_khen_thuong,
         anh=seen,
+        anh_dau=outline.first_photo(seen),
         bai_viet=data.bai_viet,
         bao_cao=data.bao_cao,
         ngay_bai_viet=article_date(data),

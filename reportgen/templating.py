@@ -26,7 +26,7 @@ from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import _
 from reportgen.template_files import FolderLoader, Refused
-from reportgen.vi import FILTERS, dates, documents, figures, lines, mentions
+from reportgen.vi import dates, documents, figures, lines, lists, mentions, numbers, words
 
 DEFAULT_PREFIX = "!default"
 COMPARE_TEMPLATE = "_compare.html"
@@ -292,31 +292,59 @@ def environment(user_templates: Path | None = None) -> Sandbox:
     env.filters.update(FILTERS)
     # Structured data stays readable Vietnamese in the page source; `tojson` still escapes < > & '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}
-    env.filters["list_and"] = _markup_aware(FILTERS["list_and"])
     env.globals["web_font"] = webfont.stylesheet
-    env.filters.update(
-        fill=_fill,
-        nobreak=nobreak,
-        figure=_figure,
-        phrase=_phrase,
-        group_phrase=_group_phrase,
-        fraction=figures.fraction,
-        cell=figures.cell,
-        unit_label=figures.unit_label,
-        breakable=breakable,
-        references=prose.references,
-        capitalised=prose.capitalised,
-        absolute_url=absolute_url,
-        chart=_chart,
-        balance=balance,
-        balance_name=balance_name,
-        # The document's words besides figures (docs/documents.md).
-        lead_date=dates.lead_date,
-        dateline=dates.dateline,
-        first_mention=mentions.first_mention,
-        point_letter=documents.point_letter,
-    )
     return env
+
+
+PAGE_FILTERS: dict[str, Callable[..., Any]] = {
+    # Figures as typed, in sentences and tables ...
+    "figure": _figure,
+    "fill": _fill,
+    "phrase": _phrase,
+    "fraction": figures.fraction,
+    "cell": figures.cell,
+    "unit_label": figures.unit_label,
+    "list_and": _markup_aware(lists.list_and),
+    "chart": _chart,
+    # ... the words of a document besides figures (docs/documents.md) ...
+    "date_short": dates.date_short,
+    "lead_date": dates.lead_date,
+    "dateline": dates.dateline,
+    "first_mention": mentions.first_mention,
+    "roman": documents.roman,
+    "point_letter": documents.point_letter,
+    "capitalised": prose.capitalised,
+    # ... and how they sit on the page.
+    "nobreak": nobreak,
+    "breakable": breakable,
+    "balance": balance,
+    "balance_name": balance_name,
+    "absolute_url": absolute_url,
+}
+"""The filters the packaged templates use."""
+
+USER_FILTERS: dict[str, Callable[..., Any]] = {
+    "number": numbers.number,
+    "percent": numbers.percent,
+    "money": numbers.money,
+    "money_short": numbers.money_short,
+    "change": numbers.change,
+    "money_words": words.money_words,
+    "number_words": words.number_words,
+    "date_admin": dates.date_admin,
+    "place_date": dates.place_date,
+    "weekday_date": dates.weekday_date,
+    "doc_number": documents.doc_number,
+    "group_phrase": _group_phrase,
+    "references": prose.references,
+}
+"""The filters kept for users' own templates, documented with the others (docs/templates.md):
+the rules of docs/vietnamese.md on bare numbers and dates, a group as ``{group}`` says it, the
+keys texts name. The packaged templates need none of them: every figure they print is one of
+the context's, as typed, through ``figure``, and every comparison is worded in _compare.html."""
+
+FILTERS = PAGE_FILTERS | USER_FILTERS
+"""Every filter a template may use, by name: the one table the environment registers."""
 
 
 def template_file(env: jinja2.Environment, name: str) -> Path:

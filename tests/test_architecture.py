@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("1 load", ("loading",)),
     ("2 sub-units", ("rollup",)),
     ("3 validate", ("validation", "plausibility", "breakdowns", "coherence", "presets", "photos")),
-    ("4 compute", ("compute", "comparisons", "prose", "awards")),
+    ("4 compute", ("compute", "comparisons", "prose", "awards", "outline")),
     (
         "5 render",
         (

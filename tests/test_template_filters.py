@@ -1,10 +1,12 @@
-"""A template author's own template can use every filter the README lists."""
+"""A template author's own template can use every filter the documentation lists."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import reportgen
+from reportgen.templating import FILTERS, PAGE_FILTERS, USER_FILTERS, environment, packaged_templates
 from tests.conftest import SEED
 
 USER_TEMPLATE = """\
@@ -65,3 +67,41 @@ def test_every_filter_works_in_a_user_template(tmp_path: Path) -> None:
     assert printed == EXPECTED
     # The user's template replaced only the body: the packaged page around it is still there.
     assert "<title>Hội Khuyến học tỉnh Bắc Kạn tổng kết công tác năm 2020</title>" in html
+
+
+def packaged_text() -> str:
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(packaged_templates().glob("*.html")))
+
+
+def test_the_packaged_templates_use_every_page_filter_and_no_user_filter() -> None:
+    """The one table says which filters the documents need; the others are only for users' templates."""
+    text = packaged_text()
+
+    def used(name: str) -> bool:
+        return re.search(rf"\|\s*{name}\b|map\(\s*\"{name}\"", text) is not None
+
+    assert [name for name in PAGE_FILTERS if not used(name)] == []
+    assert [name for name in USER_FILTERS if used(name)] == []
+    assert set(environment().filters) >= set(FILTERS) == set(PAGE_FILTERS) | set(USER_FILTERS)
+
+
+LEGACY_AWARDS = """\
+{% extends "!default/article.html" %}
+{% import "_macros.html" as m %}
+{% block awards %}<p class="giai">
+{%- for k in khen_thuong %}{{ m.award(k, loop.first) }}; {% endfor %}</p>{% endblock %}
+"""
+
+
+def test_a_template_written_before_awards_were_grouped_still_tells_each_one(tmp_path: Path) -> None:
+    """The award macro of the older templates says its clause with the words of _awards.html."""
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "article.html").write_text(LEGACY_AWARDS, encoding="utf-8")
+    reportgen.build([SEED], out=tmp_path / "out", templates=templates, fmt=reportgen.Format.HTML)
+    html = (tmp_path / "out" / "bac-kan-2020" / "article.html").read_text(encoding="utf-8")
+    said = html.split('<p class="giai">', 1)[1].split("</p>", 1)[0]
+    assert said.startswith(
+        "Hội Khuyến học huyện Bạch Thông đã được Trung ương Hội Khuyến học Việt Nam tặng Cờ thi đua vì đã có "
+    )
+    assert "; Chủ tịch UBND tỉnh cũng tặng Bằng khen cho Hội Khuyến học tỉnh vì đã có thành tích" in said

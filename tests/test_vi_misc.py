@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.vi import FILTERS
+from reportgen.templating import FILTERS
 from reportgen.vi.documents import doc_number, parse_number, roman
 from reportgen.vi.lists import list_and
 from reportgen.vi.parsing import ParseError
@@ -102,8 +102,8 @@ def test_doc_number_refuses_bool() -> None:
         doc_number(True, "BC-HKH")
 
 
-def test_filter_table_names_every_filter_of_the_spec() -> None:
-    assert sorted(FILTERS) == sorted(
+def test_the_templates_have_every_filter_of_the_spec() -> None:
+    assert set(FILTERS) >= set(
         [
             "number",
             "percent",

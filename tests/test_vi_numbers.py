@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.vi import FILTERS
+from reportgen.templating import FILTERS
 from reportgen.vi.numbers import (
     change,
     money,
