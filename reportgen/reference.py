@@ -324,20 +324,32 @@ def blocks_markdown() -> str:
 
 
 def filters_markdown() -> str:
-    """Each of reportgen's template filters: how it is called, what it does, its examples."""
-    from reportgen.templating import environment
+    """Each of reportgen's template filters: how it is called, what it does, its examples.
 
-    builtin = set(jinja2.Environment().filters)
+    Those the packaged templates use come first; those kept for users' own templates after them.
+    """
+    from reportgen.templating import PAGE_FILTERS, USER_FILTERS, environment
+
     env = environment()
     parts: list[str] = []
-    for name in sorted(set(env.filters) - builtin):
-        function = env.filters[name]
-        doc = inspect.getdoc(function) or ""
-        summary = re.sub(r":\w+:`([^`]+)`", r"`\1`", doc.split("\n\n")[0])  # Sphinx roles read as code
-        parts.append(f"### `{name}{_arguments(function)}`\n\n{summary}\n")
-        examples = list(_examples(name, doc))
-        if examples:
-            parts.append("```jinja\n" + "\n".join(examples) + "\n```\n")
+    for table in (PAGE_FILTERS, USER_FILTERS):
+        if table is USER_FILTERS:
+            parts.append(
+                _(
+                    "Các bộ lọc dưới đây các mẫu có sẵn không dùng: mọi con số chúng in là một số liệu "
+                    "của ngữ cảnh, in đúng như đã gõ bằng `figure`. Chúng để dành cho mẫu riêng, để "
+                    "viết một số, một ngày không có trong tệp số liệu."
+                )
+                + "\n"
+            )
+        for name in sorted(table):
+            function = env.filters[name]
+            doc = inspect.getdoc(function) or ""
+            summary = re.sub(r":\w+:`([^`]+)`", r"`\1`", doc.split("\n\n")[0])  # Sphinx roles read as code
+            parts.append(f"### `{name}{_arguments(function)}`\n\n{summary}\n")
+            examples = list(_examples(name, doc))
+            if examples:
+                parts.append("```jinja\n" + "\n".join(examples) + "\n```\n")
     functions = sorted(set(env.globals) - set(jinja2.Environment().globals))
     if functions:
         parts.append(_("Ngoài các bộ lọc, mẫu gọi được các hàm:") + "\n")

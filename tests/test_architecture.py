@@ -235,3 +235,14 @@ def test_a_cycle_within_a_layer_is_found(small: Path) -> None:
     )
     assert upward(small) == []
     assert cycles(small) == [["cli", "cli.sign"]]
+
+
+@pytest.mark.parametrize("page", ["architecture.md", "architecture.en.md"])
+def test_the_architecture_page_names_every_module(page: str) -> None:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    unnamed = []
+    for module in modules(PACKAGE):
+        last = module.rpartition(".")[2] or "reportgen"
+        if not any(f"`{name}" in text for name in (module or "reportgen", last)):
+            unnamed.append(module)
+    assert unnamed == []
