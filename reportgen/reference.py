@@ -328,7 +328,8 @@ def filters_markdown() -> str:
 
     Those the packaged templates use come first; those kept for users' own templates after them.
     """
-    from reportgen.templating import PAGE_FILTERS, USER_FILTERS, environment
+    from reportgen.filters import PAGE_FILTERS, USER_FILTERS
+    from reportgen.templating import environment
 
     env = environment()
     parts: list[str] = []

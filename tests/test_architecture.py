@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "5 render",
         (
             "templating",
+            "filters",
             "template_files",
             "webfont",
             "charts",

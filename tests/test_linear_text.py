@@ -32,7 +32,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import reportgen
-from reportgen import Format, article_forms, loading, prose, templating, unit, validation
+from reportgen import Format, article_forms, filters, loading, prose, unit, validation
 from reportgen.errors import ReportgenError
 from reportgen.vi import legacy, parsing, typed
 from reportgen.word import pictures as word_pictures
@@ -48,7 +48,7 @@ _SPECIFICATION = re.compile(r"\b[\w.,]*\d[\w.,]*(?:[-/–][\w.,]*\w)+")
 @given(st.text(alphabet="1a.,-/– _đ9Ư\t", max_size=24))
 def test_codes_are_found_where_the_one_pattern_found_them(text: str) -> None:
     found = [(match.start(), match.end()) for match in _SPECIFICATION.finditer(text)]
-    assert list(templating.codes(text)) == found
+    assert list(filters.codes(text)) == found
 
 
 # --- the inputs that hung the build -----------------------------------------------------------
@@ -108,10 +108,10 @@ def _loaded(text: str) -> None:
 
 
 TEXT_PATHS: dict[str, Callable[[str], object]] = {
-    "nobreak": templating.nobreak,
-    "balance": templating.balance,
-    "balance-name": templating.balance_name,
-    "breakable": templating.breakable,
+    "nobreak": filters.nobreak,
+    "balance": filters.balance,
+    "balance-name": filters.balance_name,
+    "breakable": filters.breakable,
     "integer": parsing.parse_integer,
     "decimal": parsing.parse_decimal,
     "money": parsing.parse_money,

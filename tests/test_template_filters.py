@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import reportgen
-from reportgen.templating import FILTERS, PAGE_FILTERS, USER_FILTERS, environment, packaged_templates
+from reportgen.filters import FILTERS, PAGE_FILTERS, USER_FILTERS
+from reportgen.templating import environment, packaged_templates
 from tests.conftest import SEED
 
 USER_TEMPLATE = """\

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.templating import FILTERS
+from reportgen.filters import FILTERS
 from reportgen.vi.documents import doc_number, parse_number, roman
 from reportgen.vi.lists import list_and
 from reportgen.vi.parsing import ParseError

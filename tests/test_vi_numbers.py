@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from reportgen.templating import FILTERS
+from reportgen.filters import FILTERS
 from reportgen.vi.numbers import (
     change,
     money,
