@@ -34,9 +34,10 @@ $(DOCS_STAMP): $(STAMP)
 docs: $(DOCS_STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-# The batch benchmark: 200 generated units, a table of ratios against the targets (bench/RESULTS.md).
+# The benchmarks: one unit, a batch, the preview and more, one table against the targets (bench/RESULTS.md);
+# `$(BIN)/python bench/run.py --help` for bigger runs.
 bench: $(STAMP)
-	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/run.py
 
 # Rewrite tests/golden/ from the sample inputs; review the diff like code.
 golden: $(STAMP)
