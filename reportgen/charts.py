@@ -1,4 +1,4 @@
-"""Stage 5 support, charts: the main indicators drawn by matplotlib as SVG, with text as text.
+"""Stage 5 support, charts: the main indicators drawn as SVG, with text as text.
 
 One small panel per indicator, each on its own scale, since a count of members and a fund in
 tỷ đồng cannot share an axis: last year, this year and the target side by side, bars from zero,
@@ -6,25 +6,24 @@ each labelled with its figure as the report's table prints it (:mod:`reportgen.v
 Grey and outline rather than colour, because the report is printed and photocopied in black and
 white.
 
-The SVG keeps its text as ``<text>`` (``svg.fonttype: none``) in the family the report prints
-in (:data:`~reportgen.fonts.REPORT_FAMILY`), so the PDF embeds one font for page and chart alike.
-matplotlib lays the text out with the packaged Noto Serif's metrics on every machine: the chart
-is then the same everywhere, and Noto Serif being wider than Times New Roman, what fits in it
-fits in the font that prints. matplotlib is imported only when a chart is drawn.
+The SVG is written here, element by element, rather than by a plotting library: a few bars,
+a line and their labels are all it holds, and matplotlib, which drew it before, took longer to
+import and to draw this one figure than the rest of the report took to fill in. Its text stays
+``<text>``, centred by the reader of the SVG, in the family the report prints in
+(:data:`~reportgen.fonts.REPORT_FAMILY`), so the PDF embeds one font for page and chart alike.
+Where each line of text sits is worked out from the packaged Noto Serif's vertical metrics;
+titles are wrapped by their number of characters, which leaves room in a Times New Roman too.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
+import html
 import math
-import re
 import textwrap
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from reportgen import fonts
 from reportgen.schema import ChiTieu
@@ -86,92 +85,163 @@ def panel(indicator: ChiTieu, year: int, period: Ky | None = None) -> Panel:
     return Panel(indicator.ten_bang, "" if unit == "%" else unit, bars)
 
 
-def _settings() -> Any:  # matplotlib types rc keys as a long Literal; these are all valid
-    return {
-        "svg.fonttype": "none",  # text stays text, printed in the report's own font
-        "svg.hashsalt": "reportgen",  # the same ids on every build, so the HTML does not churn
-        "text.parse_math": False,  # a "$" in a name is a dollar sign, not mathematics
-        "font.family": ["serif"],
-        # The SVG names the report's family first; matplotlib measures with the first it has,
-        # the packaged Noto Serif, which it is given below.
-        "font.serif": [fonts.REPORT_FAMILY, fonts.PACKAGED.family, "Times New Roman"],
-        "font.size": 9,
-        "axes.unicode_minus": False,
-    }
-
-
-def _register_packaged_font() -> None:
-    from matplotlib import font_manager
-
-    known = {entry.fname for entry in font_manager.fontManager.ttflist}
-    for face in fonts.PACKAGED.faces:
-        if str(face.path) not in known:
-            font_manager.fontManager.addfont(str(face.path))
+WIDTH = TEXT_WIDTH_MM * MM * 72
+"""The chart's width in points."""
+ROW_HEIGHT = PANEL_HEIGHT_MM * MM * 72
+PAD = 3.0
+"""Points of white around the chart and, twice over, between its panels."""
+TITLE_SIZE = 9.5
+LABEL_SIZE = 8.5
+ASCENT, DESCENT = 1.069, 0.293
+"""Noto Serif's ascender and descender in ems: how far a line of text reaches above and below
+its baseline (tests/test_charts.py reads them from the font)."""
+LINE_SPACING = 1.362
+"""From one baseline of a wrapped title to the next, in ems."""
+TITLE_PAD, TICK_PAD, LABEL_PAD = 4.0, 3.5, 2.0
+"""Points between a panel's title and its bars, its axis and the labels under it, a bar and its figure."""
+BAR_WIDTH = 0.62
+"""A bar's share of the room each bar has."""
+MARGIN = 0.05
+"""White left and right of the bars, as a share of their span."""
+HEADROOM = 1.2
+"""The axis runs to this much above the tallest bar, leaving room for its figure."""
+STROKE = 0.6
+FAMILY = f"'{fonts.REPORT_FAMILY}', '{fonts.PACKAGED.family}', 'Times New Roman', serif"
 
 
 def indicator_chart(indicators: Sequence[ChiTieu], year: int, period: Ky | None = None) -> str:
-    """Draw the panels of ``indicators`` for year ``year`` of ``period``; return the ``<svg>`` element."""
-    import matplotlib
-    from matplotlib.figure import Figure
+    """Draw the panels of ``indicators`` for year ``year`` of ``period``; return the ``<svg>`` element.
 
-    _register_packaged_font()
+    >>> members = ChiTieu(nhan="hội viên", don_vi="người", gia_tri="120", nam_truoc="100")
+    >>> svg = indicator_chart([members], 2024)
+    >>> print(svg[: svg.index(" viewBox")])
+    <svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="467.716535pt" height="147.401575pt"
+    >>> [text.split(">")[1] for text in svg.split("<text ")[1:]]
+    ['Năm 2023</text', 'Năm 2024</text', '100</text', '120</text', 'Hội viên (người)</text']
+    """
     panels = [panel(indicator, year, period) for indicator in indicators]
     rows = math.ceil(len(panels) / COLUMNS)
+    titles = [_title_lines(shown) for shown in panels]
     # Ids are hashes salted by what the chart shows: the same on every build, and different for
     # two different charts on one page, whose clipping boxes may otherwise be the same.
     salt = hashlib.sha256(repr(panels).encode()).hexdigest()[:12]
-    settings = {**_settings(), "svg.hashsalt": f"reportgen-{salt}"}
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
-        # Should the layout still not fit, matplotlib keeps the plain one and says so on the
-        # terminal, where the secretary can do nothing about it.
-        warnings.filterwarnings("ignore", message="constrained_layout not applied")
-        figure = Figure(figsize=(TEXT_WIDTH_MM * MM, rows * PANEL_HEIGHT_MM * MM), layout="constrained")
-        axes = figure.subplots(rows, COLUMNS, squeeze=False).flatten()
-        for ax, shown in zip(axes, panels, strict=False):
-            _draw(ax, shown)
-        for ax in axes[len(panels) :]:
-            ax.set_axis_off()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata=NO_METADATA)
-    return _inline(buffer.getvalue())
+    height = rows * ROW_HEIGHT
+    clips, drawn = [], []
+    for index, (shown, lines) in enumerate(zip(panels, titles, strict=True)):
+        row, column = divmod(index, COLUMNS)
+        in_row = titles[row * COLUMNS : (row + 1) * COLUMNS]
+        box = _Box.of(row, column, max(len(others) for others in in_row))
+        clip = "p" + hashlib.sha256(f"{salt}-{index}".encode()).hexdigest()[:10]
+        clips.append(f'<clipPath id="{clip}">{_rect(box.left, box.top, box.width, box.height)}/></clipPath>')
+        drawn += _panel(shown, lines, box, clip)
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{_n(WIDTH)}pt" '
+            f'height="{_n(height)}pt" viewBox="0 0 {_n(WIDTH)} {_n(height)}">',
+            f"<defs>{''.join(clips)}</defs>",
+            _rect(0, 0, WIDTH, height) + ' style="fill: #ffffff"/>',
+            *drawn,
+            "</svg>\n",
+        ]
+    )
 
 
-NO_METADATA: dict[str, None] = {"Date": None, "Creator": None, "Format": None, "Type": None}
-"""matplotlib writes a ``<metadata>`` block of RDF unless every key it fills is None; HTML does
-not allow RDF inside an SVG, and a build date would make every build differ."""
+@dataclass(frozen=True)
+class _Box:
+    """Where a panel's bars stand, in points from the chart's top left corner."""
 
-_ID = re.compile(r' id="([^"]+)"')
+    left: float
+    top: float
+    width: float
+    height: float
+
+    @classmethod
+    def of(cls, row: int, column: int, title_lines: int) -> _Box:
+        """The box of the panel in ``row`` and ``column``, below a title of ``title_lines`` lines.
+
+        The panels of a row share the room their longest title needs, so their bars line up.
+        """
+        width = (WIDTH - 2 * PAD * COLUMNS) / COLUMNS
+        top = row * ROW_HEIGHT + PAD + TITLE_SIZE * (ASCENT + (title_lines - 1) * LINE_SPACING) + TITLE_PAD
+        bottom = (row + 1) * ROW_HEIGHT - PAD - LABEL_SIZE * (ASCENT + DESCENT) - TICK_PAD
+        return cls(PAD + column * (width + 2 * PAD), top, width, bottom - top)
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
 
 
-def _inline(svg: str) -> str:
-    """The ``<svg>`` element alone, ready to sit in an HTML page.
-
-    The XML prologue and doctype go; so do the ids nothing refers to (matplotlib labels every
-    group ``figure_1``, ``axes_1``…), which would repeat if a page drew two charts.
-    """
-    svg = svg[svg.index("<svg") :]
-    used = set(re.findall(r"#([^\s\")]+)", svg))
-    return _ID.sub(lambda found: found[0] if found[1] in used else "", svg)
-
-
-def _draw(ax: Any, shown: Panel) -> None:
-    labels = [bar[0] for bar in shown.bars]
-    heights = [bar[1] for bar in shown.bars]
-    colours = [bar[3] for bar in shown.bars]
-    drawn = ax.bar(labels, heights, width=0.62, color=colours, edgecolor="#000000", linewidth=0.6)
-    ax.bar_label(drawn, labels=[bar[2] for bar in shown.bars], padding=2, fontsize=8.5)
-    # Regular weight: matplotlib measures with the variable Noto Serif's default instance only,
-    # so bold titles would be measured narrower than they print.
+def _title_lines(shown: Panel) -> list[str]:
     # The unit's words are held together by no-break spaces while the title is wrapped.
     unit = f" ({shown.unit.replace(' ', NBSP)})" if shown.unit else ""
     cut = f" …{unit}"  # a title too long for its lines loses words, never its unit
     lines = textwrap.wrap(shown.title + unit, TITLE_CHARACTERS, max_lines=TITLE_LINES, placeholder=cut)
-    title = "\n".join(lines).replace(NBSP, " ")
-    ax.set_title(title, fontsize=9.5, pad=4)
-    top = max([*heights, 0]) or 1
-    ax.set_ylim(min([*heights, 0]) * 1.2, top * 1.2)
-    ax.tick_params(axis="x", length=0, labelsize=8.5)
-    ax.set_yticks([])
-    for side in ("left", "right", "top"):
-        ax.spines[side].set_visible(False)
-    ax.spines["bottom"].set_linewidth(0.6)
+    return [line.replace(NBSP, " ") for line in lines]
+
+
+def _panel(shown: Panel, title: list[str], box: _Box, clip: str) -> list[str]:
+    """One panel's elements: its bars and axis line, then its texts: ticks, figures, title.
+
+    The texts come in that order, panel after panel, in the page and the PDF alike.
+    """
+    heights = [bar[1] for bar in shown.bars]
+    low, high = min([*heights, 0]) * HEADROOM, (max([*heights, 0]) or 1) * HEADROOM
+
+    def y(value: float) -> float:
+        return box.bottom - (value - low) / (high - low) * box.height
+
+    # Bar i stands at i on a scale running from the first bar's left edge to the last one's
+    # right edge, with a margin either side.
+    span = len(heights) - 1 + BAR_WIDTH
+    scale = box.width / (span * (1 + 2 * MARGIN))
+    centres = [box.left + (i + BAR_WIDTH / 2 + MARGIN * span) * scale for i in range(len(heights))]
+    drawn, ticks, figures_shown = [], [], []
+    for centre, (label, value, figure, colour) in zip(centres, shown.bars, strict=True):
+        top, base = sorted((y(value), y(0)))
+        drawn.append(
+            _rect(centre - BAR_WIDTH * scale / 2, top, BAR_WIDTH * scale, base - top)
+            + f' clip-path="url(#{clip})" style="fill: {colour}; {_STROKE}"/>'
+        )
+        ticks.append(_text(centre, box.bottom + TICK_PAD + LABEL_SIZE * ASCENT, LABEL_SIZE, label))
+        # A figure stands above its bar, or below a bar that goes down.
+        if value >= 0:
+            baseline = y(value) - LABEL_PAD - LABEL_SIZE * DESCENT
+        else:
+            baseline = y(value) + LABEL_PAD + LABEL_SIZE * ASCENT
+        figures_shown.append(_text(centre, baseline, LABEL_SIZE, figure))
+    axis = f"M {_n(box.left)} {_n(box.bottom)} L {_n(box.left + box.width)} {_n(box.bottom)}"
+    drawn.append(f'<path d="{axis}" style="fill: none; {_STROKE}; stroke-linecap: square"/>')
+    middle = box.left + box.width / 2
+    lines = [
+        _text(
+            middle,
+            box.top - TITLE_PAD - (len(title) - 1 - number) * TITLE_SIZE * LINE_SPACING,
+            TITLE_SIZE,
+            line,
+        )
+        for number, line in enumerate(title)
+    ]
+    return [*drawn, *ticks, *figures_shown, *lines]
+
+
+_STROKE = f"stroke: #000000; stroke-width: {STROKE}; stroke-linejoin: miter"
+
+
+def _text(x: float, y: float, size: float, text: str) -> str:
+    style = f"font-size: {_n(size)}px; font-family: {FAMILY}; text-anchor: middle"
+    return f'<text x="{_n(x)}" y="{_n(y)}" style="{style}">{html.escape(text, quote=False)}</text>'
+
+
+def _rect(x: float, y: float, width: float, height: float) -> str:
+    """A ``<rect`` left open for more attributes."""
+    return f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"'
+
+
+def _n(value: float) -> str:
+    """A coordinate as SVG writes it: six decimals at most, no trailing zeros.
+
+    >>> _n(467.71653543), _n(3.0), _n(-0.0)
+    ('467.716535', '3', '0')
+    """
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text

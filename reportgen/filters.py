@@ -189,7 +189,7 @@ def absolute_url(path: str, base: str) -> str:
 @jinja2.pass_context
 def _chart(context: jinja2.runtime.Context, keys: Iterable[str]) -> markupsafe.Markup:
     """Draw the indicators named by ``keys`` as an SVG chart (see :mod:`reportgen.charts`)."""
-    from reportgen import charts  # matplotlib is loaded only when a template draws a chart
+    from reportgen import charts
 
     indicators, keys = context["chi_so"], list(keys)
     for key in keys:

@@ -10,7 +10,7 @@ including from disk, where browsers may refuse fonts from other files. ``article
 pasted into a portal that has its own fonts, carries no style and so no font.
 
 Cutting the fonts takes several seconds, so it is done once per machine: the rules are kept in
-the user's cache folder (``~/.cache/reportgen``, as matplotlib keeps its font list), under a name
+the user's cache folder (``~/.cache/reportgen``, where programs keep what they can make again), under a name
 made from the font files' own hash, and cut again only when the packaged font changes.
 """
 

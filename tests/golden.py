@@ -19,8 +19,8 @@ GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = sorted((ROOT / "inputs").glob("*.yaml"))
 PAGES = ("article.html", "article-body.html", "article.txt", "report.html")
 
-# A chart's SVG is matplotlib's drawing, which moves by a point when matplotlib is upgraded; it
-# is checked by tests/test_charts.py, and the golden files keep only where it stands.
+# A chart's SVG is a drawing of coordinates, checked by tests/test_charts.py (bars, labels, layout);
+# the golden files keep only where it stands.
 _CHART = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 

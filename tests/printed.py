@@ -114,7 +114,7 @@ def prose_of(path: Path) -> str:
 
 
 def pdf_lines(path: Path) -> list[str]:
-    """The PDF's lines in the order they are drawn (a chart's text comes as matplotlib wrote it)."""
+    """The PDF's lines in the order they are drawn (a chart's text comes panel after panel)."""
     return [
         line.strip()
         for page in pypdf.PdfReader(path).pages

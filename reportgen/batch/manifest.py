@@ -57,13 +57,13 @@ def basis(
 ) -> str:
     """Hash what every unit of a build depends on besides its own files.
 
-    That is reportgen's version and those of the libraries that draw and print, the options,
+    That is reportgen's version and those of the libraries that fill and print, the options,
     the font files, and the templates the pages use, followed through ``extends``,
     ``include`` and ``import``, wherever the loader finds them (the user's folder or the packaged
     one). A template named by an expression cannot be followed: then every template counts.
     """
     hasher = hashlib.sha256()
-    versions = {name: _version(name) for name in ("reportgen", "weasyprint", "matplotlib", "jinja2")}
+    versions = {name: _version(name) for name in ("reportgen", "weasyprint", "jinja2")}
     hasher.update(
         json.dumps({"versions": versions, "options": options}, sort_keys=True, default=str).encode()
     )
