@@ -142,7 +142,11 @@ def save_to_page(folder: Path, saves: int = RUNS, source: Path = SEED) -> list[f
         return times
     finally:
         preview.send_signal(signal.SIGINT)
-        preview.wait(timeout=30)
+        try:
+            preview.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            preview.kill()
+            preview.wait()
 
 
 def main() -> None:
