@@ -28,6 +28,7 @@ import docx
 import lxml.etree
 import lxml.html
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
@@ -98,10 +99,18 @@ class Word:
         """
         self.reference = reference
         self._reference = load_reference(reference)
-        normal = docx.Document(io.BytesIO(self._reference)).styles["Normal"]
+        styles = docx.Document(io.BytesIO(self._reference)).styles
+        normal = styles["Normal"]
         assert isinstance(normal, ParagraphStyle)
         self.typeface = Typeface.named(_font_of(normal) or FAMILY)
         self.roots = list(roots)
+        default = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.style_ids: dict[str, str | None] = {
+            style.name: None if style == default else style.style_id
+            for style in styles
+            if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name is not None
+        }
+        """Each paragraph style's id in the reference, by name; None for the default style."""
 
     def documents(self, pages: Mapping[str, str], folder: Path, target: Path) -> dict[str, bytes]:
         """The Word copy of each rendered page, by file name (``report.docx``).
@@ -128,7 +137,7 @@ class Word:
         lifted, svgs = lift_svgs(html)
         tree = lxml.html.document_fromstring(lifted)
         page_body = tree.find("body")
-        page = Page(document, self.typeface, self.roots, folder, name, svgs)
+        page = Page(document, self.typeface, self.roots, folder, name, svgs, self.style_ids)
         page.write(tree if page_body is None else page_body)
         _describe(document, tree)
         buffer = io.BytesIO()

@@ -123,9 +123,14 @@ class Page:
         folder: Path,
         name: Path,
         svgs: list[str],
+        style_ids: Mapping[str, str | None],
     ) -> None:
-        """``typeface`` measures the text; a picture may come from ``folder`` or one of ``roots``."""
+        """``typeface`` measures the text; a picture may come from ``folder`` or one of ``roots``.
+
+        ``style_ids`` are the document's paragraph styles' ids by name (:attr:`Word.style_ids`).
+        """
         self.document, self.typeface, self.roots = document, typeface, roots
+        self.style_ids = style_ids
         self.folder, self.name, self.svgs = folder, name, svgs
         section = document.sections[-1]
         assert section.page_width is not None and section.left_margin is not None
@@ -203,9 +208,9 @@ class Page:
         if cell is not None and cell in self._fresh:
             self._fresh.discard(cell)
             paragraph = _first(container)
-            paragraph.style = self.document.styles[style]
         else:
-            paragraph = container.add_paragraph(style=self.document.styles[style])
+            paragraph = container.add_paragraph()
+        self.set_style(paragraph, style)
         layout = paragraph.paragraph_format
         if where.align is not None:
             paragraph.alignment = where.align
@@ -218,6 +223,14 @@ class Page:
                 layout.space_before, self.space_before = self.space_before, None
             self.last = paragraph
         return paragraph
+
+    def set_style(self, paragraph: Paragraph, name: str) -> None:
+        """Give ``paragraph`` the style named ``name``, as ``paragraph.style = name`` would.
+
+        Set by the style's id (see :attr:`Word.style_ids`): python-docx finds the default style
+        by searching every style on each assignment, the largest cost of a page's walk.
+        """
+        paragraph._p.style = self.style_ids[name]
 
     def paragraph(self, element: Any, nodes: list[Any], where: Where, own: bool = False) -> Paragraph | None:
         """Write ``nodes`` (text and inline elements) as one paragraph in the element's style.
@@ -402,6 +415,9 @@ class Page:
         widths = tables.widths(kinds, grid, columns, where.width, padding)
         for index, column in enumerate(table.columns):
             column.width = widths[index]
+        # python-docx works the whole grid out again on each table.cell(); it is read once, before
+        # any merge: a merge removes only cells of its own span, which the loop never visits again.
+        grid_cells = table._cells
         for r, ((tr, header), cells) in enumerate(zip(rows, grid, strict=True)):
             row = table.rows[r]
             if header:
@@ -411,9 +427,9 @@ class Page:
             for c, (cell_element, span, down) in enumerate(cells):
                 if cell_element is None:
                     continue
-                cell = table.cell(r, c)
+                cell = grid_cells[r * columns + c]
                 if span > 1 or down > 1:
-                    cell = cell.merge(table.cell(r + down - 1, c + span - 1))
+                    cell = cell.merge(grid_cells[(r + down - 1) * columns + c + span - 1])
                 width = Length(sum(widths[c : c + span]))
                 cell.width = width
                 self._fresh.add(cell._tc)
@@ -433,7 +449,7 @@ class Page:
                 self.blocks(cell_element, inside)
                 if cell._tc in self._fresh:  # nothing in it: its empty paragraph takes the cell's style
                     self._fresh.discard(cell._tc)
-                    _first(cell).style = self.document.styles[self.style(cell_element, inside)]
+                    self.set_style(_first(cell), self.style(cell_element, inside))
                     if self.keeping:
                         _first(cell).paragraph_format.keep_with_next = True
         for r, (tr, _header) in enumerate(rows):
