@@ -14,6 +14,7 @@ family name the report's stylesheet asks for, :data:`REPORT_FAMILY`.
 
 from __future__ import annotations
 
+import functools
 import string
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -138,33 +139,16 @@ def family_name(path: Path) -> str:
         return str(name.getBestFamilyName() or path.stem)
 
 
+@functools.cache
 def installed_fonts() -> dict[str, list[Path]]:
-    """Ask fontconfig, as WeasyPrint will, for the font files of every family on this machine.
+    """The font files of every family on this machine, as fontconfig lists them for WeasyPrint.
 
-    The list is of real files under their own family names: fontconfig's aliases ("Times New
-    Roman" standing for Liberation Serif) apply when matching a name, not when listing fonts.
+    Asked once per process (see :mod:`reportgen.fontconfig`): a build chooses the report's font
+    and the Word copies' from the same list.
     """
-    # WeasyPrint's own bindings: the same fontconfig, and the same font folders, it prints with.
-    from weasyprint.text.ffi import ffi
-    from weasyprint.text.ffi import fontconfig as fc
+    from reportgen import fontconfig
 
-    families: dict[str, list[Path]] = {}
-    config = fc.FcInitLoadConfigAndFonts()
-    try:
-        fonts = fc.FcConfigGetFonts(config, fc.FcSetSystem)
-        value = ffi.new("FcChar8 **")
-        for i in range(fonts.nfont if fonts != ffi.NULL else 0):
-            pattern = fonts.fonts[i]
-            if fc.FcPatternGetString(pattern, b"file", 0, value) != fc.FcResultMatch:
-                continue
-            path = Path(ffi.string(value[0]).decode("utf-8", "replace"))
-            n = 0
-            while fc.FcPatternGetString(pattern, b"family", n, value) == fc.FcResultMatch:
-                families.setdefault(ffi.string(value[0]).decode("utf-8", "replace"), []).append(path)
-                n += 1
-    finally:
-        fc.FcConfigDestroy(config)
-    return families
+    return fontconfig.families()
 
 
 def _font_error(name: str, message: str) -> ReportgenError:
@@ -181,10 +165,9 @@ def _usable(family: str, paths: Iterable[Path], origin: Origin) -> tuple[Font | 
     for path in dict.fromkeys(paths):
         if path.suffix.lower() not in FONT_FILES:
             continue
-        face = read_face(path)
+        face, missing = _read(path, *_version_of(path))
         if face is None:
             continue
-        missing = missing_letters(path)
         if missing:
             lacking = lacking or missing
             continue
@@ -193,6 +176,24 @@ def _usable(family: str, paths: Iterable[Path], origin: Origin) -> tuple[Font | 
         return None, lacking
     faces.sort(key=lambda face: (face.italic, face.weight, str(face.path)))
     return Font(family, tuple(faces), origin), ""
+
+
+def _version_of(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return 0, 0
+    return stat.st_mtime_ns, stat.st_size
+
+
+@functools.cache
+def _read(path: Path, mtime: int, size: int) -> tuple[Face | None, str]:
+    """A font file's face and the Vietnamese letters it lacks, read once per version of the file.
+
+    The report's font and the Word copies' are chosen from the same candidates.
+    """
+    face = read_face(path)
+    return face, "" if face is None else missing_letters(path)
 
 
 def _lacking_message(missing: str) -> str:

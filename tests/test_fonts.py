@@ -249,3 +249,64 @@ def test_the_machine_s_fonts_are_asked_of_fontconfig(tmp_path: Path) -> None:
         "[('Liberation Serif', ['liberation.ttf']), ('Times New Roman', ['times.ttf', 'timesbd.ttf'])]",
         "Times New Roman (phông của máy)",
     ]
+
+
+def test_the_list_is_the_one_weasyprint_would_read_without_loading_weasyprint(tmp_path: Path) -> None:
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    make_font(folder / "times.ttf", "Times New Roman", FULL)
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>{folder}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from reportgen import fontconfig; found = fontconfig.families(); "
+        "print('weasyprint' in sys.modules); print(found == fontconfig._through_weasyprint()); print(found)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "FONTCONFIG_FILE": str(config)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines() == ["False", "True", f"{{'Times New Roman': [{folder / 'times.ttf'!r}]}}"]
+
+
+def test_where_its_names_do_not_load_fontconfig_weasyprint_s_bindings_list_the_fonts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportgen import fontconfig
+
+    expected = fontconfig._through_weasyprint()
+    monkeypatch.setattr(fontconfig, "NAMES", ("libno-such-fontconfig.so",))
+    fontconfig._library.cache_clear()
+    try:
+        assert fontconfig._library() is None
+        assert fontconfig.families() == expected
+    finally:
+        fontconfig._library.cache_clear()
+
+
+def test_a_build_lists_the_fonts_and_reads_each_candidate_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen import fontconfig
+
+    listed: list[int] = []
+    read: list[Path] = []
+    real_families, real_read_face = fontconfig.families, fonts.read_face
+    monkeypatch.setattr(fontconfig, "families", lambda: listed.append(1) or real_families())
+    monkeypatch.setattr(fonts, "read_face", lambda path: read.append(path) or real_read_face(path))
+    fonts.installed_fonts.cache_clear()
+    fonts._read.cache_clear()
+    try:
+        # The report's font, then the Word copies' (Times New Roman, or the report's where it is missing).
+        reportgen.build([SECOND], out=tmp_path / "out", fmt=reportgen.Format.ALL)
+    finally:
+        fonts.installed_fonts.cache_clear()
+        fonts._read.cache_clear()
+    assert listed == [1]
+    assert read and len(read) == len(set(read))
