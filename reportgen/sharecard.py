@@ -79,7 +79,8 @@ def draw(headline: str, organisation: str, year: int, period: str = "") -> Card:
     pen.text((MARGIN, HEIGHT - 96), period or f"Tổng kết năm {year}", font=footer, fill=MUTED)
 
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # PNG's default compression: "optimize" made the card 4% smaller, four times slower.
+    image.save(out, format="PNG")
     return Card(NAME, out.getvalue())
 
 
