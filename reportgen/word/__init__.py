@@ -18,6 +18,7 @@ table cells, rules and spacing around tables are set directly.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -56,11 +57,18 @@ def load_reference(path: Path) -> bytes:
     """Read a reference document, adding any style the Word copies use that it lacks.
 
     A reference made from a blank document in Word has only the styles Word put in it; the
-    missing ones are copied from reportgen's, as Pandoc completes a ``reference.docx``.
+    missing ones are copied from reportgen's, as Pandoc completes a ``reference.docx``. Read
+    once per version of the file: a build checks it first, then writes with it.
 
     Raises:
         ReportgenError: the file is not a Word document.
     """
+    stat = path.stat() if path.is_file() else None
+    return _loaded(path, stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded(path: Path, mtime: int, size: int) -> bytes:
     try:
         document = docx.Document(str(path))
         if not document.sections:  # a document without a section cannot be laid out
