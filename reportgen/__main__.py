@@ -1,5 +1,5 @@
 """``python -m reportgen`` runs the command line."""
 
-from reportgen.cli import app
+from reportgen.program import run
 
-app(prog_name="reportgen")
+run()

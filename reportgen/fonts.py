@@ -15,12 +15,16 @@ family name the report's stylesheet asks for, :data:`REPORT_FAMILY`.
 from __future__ import annotations
 
 import functools
+import json
+import os
 import string
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import fontpkg_noto_serif
 
@@ -190,10 +194,63 @@ def _version_of(path: Path) -> tuple[int, int]:
 def _read(path: Path, mtime: int, size: int) -> tuple[Face | None, str]:
     """A font file's face and the Vietnamese letters it lacks, read once per version of the file.
 
-    The report's font and the Word copies' are chosen from the same candidates.
+    What was read is kept in the user's cache folder (:func:`cache_folder`), by the file's
+    path, time of change and size: the next build finds the same font without opening it.
     """
+    kept = _kept()
+    known = kept.get(str(path))
+    if known is not None and known[:2] == [mtime, size]:
+        _, _, weight, italic, missing = known
+        return (None if weight is None else Face(path, weight, italic)), missing
     face = read_face(path)
-    return face, "" if face is None else missing_letters(path)
+    missing = "" if face is None else missing_letters(path)
+    kept[str(path)] = [mtime, size, face and face.weight, bool(face and face.italic), missing]
+    _keep(kept)
+    return face, missing
+
+
+KEPT = "phong-chu-v1.json"
+"""The file in the cache folder that keeps what each font file was found to hold."""
+
+
+def cache_folder() -> Path:
+    """Where reportgen keeps what it can make again: ``$XDG_CACHE_HOME/reportgen``.
+
+    By default ``~/.cache/reportgen``, where programs keep their caches on Linux.
+    """
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+
+
+@functools.cache
+def _kept() -> dict[str, list[Any]]:
+    """The kept readings, each ``[time of change, size, weight or None, italic, letters lacking]``."""
+    try:
+        kept = json.loads((cache_folder() / KEPT).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    valid = isinstance(kept, dict) and all(
+        isinstance(entry, list)
+        and len(entry) == 5
+        and all(isinstance(number, int) for number in entry[:2])
+        and (entry[2] is None or isinstance(entry[2], str))
+        and isinstance(entry[3], bool)
+        and isinstance(entry[4], str)
+        for entry in kept.values()
+    )
+    return kept if valid else {}
+
+
+def _keep(kept: dict[str, list[Any]]) -> None:
+    """Write the readings; a cache folder that cannot be written only means reading fonts again."""
+    folder = cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, staged = tempfile.mkstemp(prefix=f".{KEPT}.", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(kept, file, ensure_ascii=False)
+        os.replace(staged, folder / KEPT)  # another build reading at the same time sees all or nothing
+    except OSError:
+        pass
 
 
 def _lacking_message(missing: str) -> str:

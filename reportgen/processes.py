@@ -1,10 +1,11 @@
 """How reportgen's child processes live and die: with the build, never half-started, never holding its locks.
 
-A build forks children: the one that fills the templates and prints (:mod:`reportgen.isolation`)
-and, with ``--jobs``, the workers (:mod:`reportgen.batch.pool`). None may outlive the build. On
-Linux the kernel kills a child when its parent dies (``PR_SET_PDEATHSIG``); everywhere, a thread
-in the child ends it when a pipe that only the parent holds open reaches its end (a
-:func:`lifeline`), which happens when the parent dies, however it dies.
+A build forks children: the one that fills the templates and the one that prints
+(:mod:`reportgen.isolation`) and, with ``--jobs``, the workers (:mod:`reportgen.batch.pool`).
+None may outlive the build. On Linux the kernel kills a child when its parent dies
+(``PR_SET_PDEATHSIG``); everywhere, a thread in the child ends it when a pipe that only the
+parent holds open reaches its end (a :func:`lifeline`), which happens when the parent dies,
+however it dies.
 
 A fork copies every open descriptor. The descriptors :func:`hold` keeps for this process alone
 (the output folder's lock, the parent's end of a lifeline) are closed in a child first thing,

@@ -92,7 +92,11 @@ def build_time() -> datetime.datetime:
 
 
 class Printer:
-    """Prints HTML pages to PDF with one font configuration for the whole run."""
+    """Prints HTML pages to PDF with one font configuration for the whole run.
+
+    Made anywhere at no cost: WeasyPrint is imported, and the fonts prepared, by :meth:`prepare`,
+    in the process that prints, before its first page.
+    """
 
     def __init__(
         self,
@@ -102,7 +106,7 @@ class Printer:
         archival: bool = False,
         attachments: bool = False,
     ) -> None:
-        """Prepare the fonts once; ``archival`` prints tagged PDF/A-3b.
+        """Say how to print; ``archival`` prints tagged PDF/A-3b.
 
         Args:
             roots: folders a page may read files from, besides its own.
@@ -112,21 +116,38 @@ class Printer:
                 (``rel="attachment"``); without it such a page is refused.
         """
         self.attachments = attachments
-        # Imported here: WeasyPrint is slow to import and HTML-only builds do not need it.
+        self.font = font
+        self.archival = archival
+        font_files = [face.path for face in (*fonts.PACKAGED.faces, *font.faces)]
+        self._roots = [root.resolve() for root in [*roots, *font_files]]
+        self._time = build_time().isoformat().replace("+00:00", "Z")
+        self._prepared: tuple[Any, Any, Any] | None = None
+
+    @classmethod
+    def for_templates(
+        cls, templates: Path | None, font: fonts.Font, *, archival: bool = False, attachments: bool = False
+    ) -> Printer:
+        """The printer of a build whose pages may read the packaged templates and ``templates``."""
+        from reportgen.template_files import packaged_templates
+
+        roots = [packaged_templates(), *([templates] if templates is not None else [])]
+        return cls(roots, font, archival=archival, attachments=attachments)
+
+    def prepare(self) -> None:
+        """Import WeasyPrint and register the fonts, once.
+
+        Raises:
+            OSError: WeasyPrint could not load a system library it needs (see :mod:`reportgen.system`).
+        """
+        if self._prepared is not None:
+            return
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
-        self.font = font
-        self.archival = archival
-        self._weasyprint = weasyprint
-        font_files = [face.path for face in (*fonts.PACKAGED.faces, *font.faces)]
-        self._roots = [root.resolve() for root in [*roots, *font_files]]
-        self._font_config = FontConfiguration()
+        config = FontConfiguration()
         rules = fonts.font_faces(fonts.PACKAGED, fonts.PACKAGED.family) + "\n"
-        rules += fonts.font_faces(font, fonts.REPORT_FAMILY)
-        self._fonts = weasyprint.CSS(string=rules, font_config=self._font_config)
-        self._finisher = _font_namer(font.family)
-        self._time = build_time().isoformat().replace("+00:00", "Z")
+        rules += fonts.font_faces(self.font, fonts.REPORT_FAMILY)
+        self._prepared = weasyprint, config, weasyprint.CSS(string=rules, font_config=config)
 
     def pdf(self, html: str, base: Path, document: Path | None = None) -> bytes:
         """Print ``html``, whose relative links start at folder ``base``, to PDF bytes.
@@ -137,6 +158,14 @@ class Printer:
             ReportgenError: WeasyPrint could not lay the page out, or the page asked for a
                 file or address it may not read.
         """
+        try:
+            self.prepare()
+        except OSError as error:  # a system library WeasyPrint needs is missing
+            from reportgen import system
+
+            raise ReportgenError([system.missing(str(error))]) from None
+        assert self._prepared is not None
+        weasyprint, font_config, font_rules = self._prepared
         from reportgen.fetching import PAGE, HomeFetcher, Refused
 
         where = Location(document or base)
@@ -145,7 +174,7 @@ class Printer:
         if self.archival:
             options = {"pdf_variant": ARCHIVAL_VARIANT, "pdf_tags": True}
         try:
-            page = self._weasyprint.HTML(string=html, base_url=PAGE, url_fetcher=fetcher)
+            page = weasyprint.HTML(string=html, base_url=PAGE, url_fetcher=fetcher)
             attached = _attachments(page)
             if attached and not self.attachments:
                 raise ReportgenError.at(
@@ -153,13 +182,16 @@ class Printer:
                 )
             # The title, author, subject and language come from the page's <title>, <meta> and lang;
             # the dates are the build's, unless the page gives its own.
-            laid_out = page.render(stylesheets=[self._fonts], font_config=self._font_config, **options)
+            laid_out = page.render(stylesheets=[font_rules], font_config=font_config, **options)
             laid_out.metadata.created = laid_out.metadata.created or self._time
             laid_out.metadata.modified = laid_out.metadata.modified or self._time
             # The signature block's place is known only now, after layout: it goes into the PDF
             # as an empty signature field, where `reportgen sign` (or any signing program) finds it.
             place = signature_place.find(laid_out)
-            finishers = [self._finisher, *([signature_place.add_field(place)] if place else [])]
+            finishers = [
+                _font_namer(self.font.family),
+                *([signature_place.add_field(place)] if place else []),
+            ]
             if self.archival:
                 finishers.append(_unsmoothed_images)
             pdf = laid_out.write_pdf(finisher=_all(finishers), **options)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import Location, Problem
+from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
 
 HERE = Location(Path("reportgen"))
@@ -50,6 +50,10 @@ DEBIAN_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
 
 # WeasyPrint's loader (through cffi) says "cannot load library 'libpango-1.0-0': …".
 _NOT_LOADED = re.compile(r"cannot load library '(?P<file>[^']+)'")
+
+
+class MachineLacks(ReportgenError):
+    """The machine lacks a library the build cannot print without; nothing was written."""
 
 
 def check(printing: bool = True) -> list[Problem]:

@@ -10,11 +10,15 @@ error that names the file, never a silent fall-back to the packaged template of 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from jinja2.loaders import split_template_path
 
 from reportgen import files
@@ -22,6 +26,13 @@ from reportgen.i18n import _
 
 MAX_BYTES = 1024 * 1024
 """The largest template file read: the packaged ones are a few kilobytes each."""
+
+
+def packaged_templates() -> Path:
+    """The templates that come with reportgen, installed or in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"
 
 
 class Refused(jinja2.TemplateError):
@@ -114,3 +125,57 @@ class FolderLoader(jinja2.BaseLoader):
         except jinja2.TemplateNotFound:
             return None
         return path if os.path.lexists(path) else None
+
+
+def compile_ahead(env: jinja2.Environment, names: Iterable[str]) -> None:
+    """Compile the templates ``names`` and every template they extend, include or import.
+
+    Done by the process that fills the templates while the build gets the rest ready, so that
+    the first page is not held up by compiling. A template that fails to compile is left for
+    the page that uses it to report, with its file and line.
+    """
+    todo, done = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in done:
+            continue
+        done.add(name)
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0] if env.loader else ""
+        except Exception:  # reported by the page, with its place
+            continue
+        # Found by a pattern, not a second parse: a name it misses is only compiled later.
+        todo += _REFERENCED.findall(source)
+
+
+_REFERENCED = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
+class Compiled(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache folder, as Python keeps ``.pyc`` files.
+
+    Compiling the templates took a quarter of a second in every build. Jinja2 keeps each
+    template's compiled code under its name and file, with the checksum of its source: an
+    edited template is compiled again, and Jinja2 marks the code with Python's version. The
+    folder's name says what else shapes the code: Jinja2's version and the environment's
+    options, its sandbox's among them. A cache that cannot be read or written only means
+    compiling again.
+    """
+
+    def __init__(self, shaped_by: str) -> None:
+        from reportgen import fonts
+
+        key = hashlib.sha256(f"{shaped_by}|{jinja2.__version__}".encode()).hexdigest()[:16]
+        folder = fonts.cache_folder() / f"mau-{key}"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:  # noqa: D102 - Jinja2's
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:  # noqa: D102 - Jinja2's
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)

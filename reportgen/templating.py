@@ -21,7 +21,8 @@ from reportgen.compute import Context
 from reportgen.errors import Location, ReportgenError
 from reportgen.filters import COMPARE_TEMPLATE, FIGURE_TEMPLATE, FILTERS
 from reportgen.i18n import _
-from reportgen.template_files import FolderLoader, Refused
+from reportgen.template_files import Compiled, FolderLoader, Refused
+from reportgen.template_files import packaged_templates as packaged_templates  # asked for here too
 
 DEFAULT_PREFIX = "!default"
 PARTIALS = (COMPARE_TEMPLATE, FIGURE_TEMPLATE)
@@ -36,13 +37,6 @@ OPTIONS: dict[str, Any] = {
     "extensions": ["jinja2.ext.do"],
 }
 """How every reportgen environment is set up, whatever its loader."""
-
-
-def packaged_templates() -> Path:
-    """The templates that come with reportgen, installed or in a checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "templates"
-    return installed if installed.is_dir() else package.parent / "templates"
 
 
 class Sandbox(jinja2.sandbox.SandboxedEnvironment):
@@ -77,6 +71,7 @@ def environment(user_templates: Path | None = None) -> Sandbox:
         loaders.append(FolderLoader(user_templates))
     loaders += [packaged, jinja2.PrefixLoader({DEFAULT_PREFIX: packaged})]
     env = Sandbox(jinja2.ChoiceLoader(loaders), user_templates)
+    env.bytecode_cache = Compiled(f"{OPTIONS}|{sorted(Sandbox.intercepted_binops)}")
     env.filters.update(FILTERS)
     # Structured data stays readable Vietnamese in the page source; `tojson` still escapes < > & '.
     env.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": False}

@@ -107,6 +107,15 @@ def make(source: Path, pages: Sandbox | None = None, *, card: bool = True) -> Un
         raise Unmade(error.problems, dict.fromkeys(read)) from None
 
 
+def pages_for(templates: Path | None, limits: Limits | None = None) -> Sandbox:
+    """A child that fills the pages from ``templates``, started now: it compiles them at once.
+
+    Started early, it compiles while the build gets the rest ready.
+    """
+    env = templating.environment(templates)
+    return Sandbox(env, limits=limits).start(*(f"{page}.html" for page in PAGES), *templating.PARTIALS)
+
+
 def rendered(source: Path, templates: Path | None = None, limits: Limits | None = None) -> Unit:
     """Make ``source`` with its pages rendered in a sandbox of its own, under ``limits``.
 

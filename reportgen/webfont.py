@@ -20,7 +20,6 @@ import base64
 import functools
 import hashlib
 import io
-import os
 import re
 from pathlib import Path
 
@@ -89,8 +88,8 @@ def stylesheet() -> markupsafe.Markup:
 
 
 def cache_folder() -> Path:
-    """Where the cut fonts are kept: ``$XDG_CACHE_HOME/reportgen``, by default ``~/.cache/reportgen``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reportgen"
+    """Where the cut fonts are kept (:func:`reportgen.fonts.cache_folder`)."""
+    return fonts.cache_folder()
 
 
 def _key() -> str:

@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import ROOT
 
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("grounds", ("errors", "i18n", "files", "processes", "atomic", "system", "fonts")),
+    ("grounds", ("errors", "i18n", "files", "processes", "atomic", "system", "fontconfig", "fonts")),
     ("Vietnamese", ("vi", "vi.*")),
     ("input format", ("schema", "schema.*")),
     ("1 load", ("loading",)),
@@ -37,6 +37,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "webfont",
             "charts",
             "isolation",
+            "children",
             "rendering",
             "fetching",
             "signature_place",
@@ -49,7 +50,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("preview", ("preview", "preview.*")),
     ("signing", ("keys", "stamps", "signing", "verifying")),
     ("format tools", ("examples", "json_schema", "skeleton", "reference")),
-    ("command line", ("cli", "cli.*", "__main__")),
+    ("command line", ("cli", "cli.*", "program", "__main__")),
 ]
 """The layers from the bottom up, each a few module patterns relative to the package (``""`` is
 the package itself). A module may import its own layer and those below, never one above."""

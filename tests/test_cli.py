@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from reportgen import Feedback, Format, Written, cli, fonts
+from reportgen.isolation import Sandbox
 from tests.conftest import INPUTS, ROOT, SEED, html_text, pdf_text
 
 runner = CliRunner()
@@ -109,6 +110,7 @@ def test_options_are_passed_to_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
             "jobs": 2,
             "force": True,
             "trust_templates": True,
+            "press": None,  # several processes: each has its own printing child
         }
     ]
 
@@ -123,6 +125,12 @@ def test_defaults_are_out_no_templates_and_all_formats(monkeypatch: pytest.Monke
     monkeypatch.setattr(cli, "build", fake_build)
     assert run("build", "a.yaml").exit_code == 0
     assert isinstance(calls[0].pop("feedback"), Feedback)
+    # The printing child, started before the build with the font it prints in, and stopped after.
+    press = calls[0].pop("press")
+    assert isinstance(press, Sandbox) and press.printer is not None
+    printer = press.printer
+    assert (printer.font, printer.archival, printer.attachments) == (fonts.choose(), False, False)
+    assert press._child is None
     assert calls == [
         {
             "out": Path("out"),
@@ -344,6 +352,48 @@ def test_a_templates_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path)
 
 
 # --- python -m reportgen ---------------------------------------------------------------------
+
+
+# The program as installed runs, with an exit handler of its own and a thread that is still
+# to print when the command is done: it waits for the command to end, then says so.
+PROGRAM = """
+import atexit, sys, threading
+import reportgen.cli
+from reportgen.program import run
+done = threading.Event()
+command = reportgen.cli.app
+def app(*args, **options):
+    try:
+        return command(*args, **options)
+    finally:
+        done.set()
+reportgen.cli.app = app
+atexit.register(print, "exit handler ran")
+threading.Thread(target=lambda: (done.wait(), print("thread finished", flush=True))).start()
+sys.argv = ["reportgen", *sys.argv[1:]]
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["--version"], 0, "reportgen {version}"),
+        (["validate", "/khong-co.yaml", "-q"], 1, ""),
+        (["khong-co-lenh"], 2, ""),
+    ],
+)
+def test_the_program_ends_with_its_code_its_exit_handlers_run_and_its_threads_done(
+    args: list[str], code: int, said: str
+) -> None:
+    import reportgen
+
+    done = subprocess.run(
+        [sys.executable, "-c", PROGRAM, *args], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert done.returncode == code, done.stderr
+    expected = [said.format(version=reportgen.__version__)] if said else []
+    assert done.stdout.splitlines() == [*expected, "thread finished", "exit handler ran"]
 
 
 def test_python_m_reportgen_help(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 import reportgen
 from reportgen import BuildFailed, Format, atomic, cli, isolation
 from reportgen.batch import lock, manifest, output
-from reportgen.errors import ReportgenError
+from reportgen.errors import Location, ReportgenError
 from reportgen.isolation import Limits, Sandbox
 from reportgen.rendering import Printer
 from tests.conftest import ROOT, SECOND, SEED
@@ -327,12 +327,16 @@ class UntilHung(Limits):
     """A time limit that runs out the moment a print says it hangs, and never before.
 
     A real limit would race the machine: on a busy one the healthy prints could run out of time
-    too. Here the hung print writes a byte to ``hung`` and the clock reads it.
+    too. Here the hung print writes a byte to ``hung`` and the clock reads it, when waiting for
+    the document ``hanging``: the next unit's pages may be waited for while it hangs.
     """
 
     hung: int = -1
+    hanging: str = ""
 
-    def answered(self, results: Connection) -> bool:
+    def answered(self, results: Connection, about: Location) -> bool:
+        if str(about.file) != self.hanging:
+            return bool(wait([results]))
         if results in wait([results, self.hung]):
             return True
         os.read(self.hung, 1)
@@ -344,7 +348,9 @@ def test_the_other_units_carry_on_when_one_print_hangs(
 ) -> None:
     before = snapshot(previous)
     hung, say_hung = os.pipe()
-    monkeypatch.setattr(isolation, "LIMITS", UntilHung(hung=hung))
+    monkeypatch.setattr(
+        isolation, "LIMITS", UntilHung(hung=hung, hanging=str(previous / SEED.stem / "article.pdf"))
+    )
     real = Printer.pdf
 
     def hangs_on_bac_kan(self: Printer, html: str, base: Path, document: Path | None = None) -> bytes:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -251,6 +251,17 @@ def test_the_machine_s_fonts_are_asked_of_fontconfig(tmp_path: Path) -> None:
     ]
 
 
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder, and nothing read yet in this process."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    fonts._kept.cache_clear()
+    fonts._read.cache_clear()
+    yield tmp_path / "cache" / "reportgen" / fonts.KEPT
+    fonts._kept.cache_clear()
+    fonts._read.cache_clear()
+
+
 def test_the_list_is_the_one_weasyprint_would_read_without_loading_weasyprint(tmp_path: Path) -> None:
     folder = tmp_path / "fonts"
     folder.mkdir()
@@ -291,7 +302,7 @@ def test_where_its_names_do_not_load_fontconfig_weasyprint_s_bindings_list_the_f
 
 
 def test_a_build_lists_the_fonts_and_reads_each_candidate_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reportgen import fontconfig
 
@@ -310,3 +321,60 @@ def test_a_build_lists_the_fonts_and_reads_each_candidate_once(
         fonts._read.cache_clear()
     assert listed == [1]
     assert read and len(read) == len(set(read))
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record each font file opened to read its face, as a new build would (nothing read yet)."""
+    opened: list[Path] = []
+    real = fonts.read_face
+    monkeypatch.setattr(fonts, "read_face", lambda path: opened.append(path) or real(path))
+    fonts._kept.cache_clear()
+    fonts._read.cache_clear()
+    return opened
+
+
+def test_what_each_font_file_holds_is_kept_for_the_next_build(
+    tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    times = make_font(tmp_path / "times.ttf", "Times New Roman", FULL)
+    liberation = make_font(tmp_path / "liberation.ttf", "Liberation Serif", LATIN_1)
+    found = machine({"Times New Roman": [times], "Liberation Serif": [liberation]})
+    first = reads(monkeypatch)
+    assert fonts.choose(installed=found).faces[0].path == times  # type: ignore[arg-type]
+    with pytest.raises(ReportgenError, match="phông này thiếu chữ tiếng Việt"):
+        fonts.choose("Liberation Serif", installed=found)  # type: ignore[arg-type]
+    assert sorted(first) == [liberation, times]
+    assert fresh_cache.is_file()
+    again = reads(monkeypatch)
+    assert fonts.choose(installed=found).faces[0].path == times  # type: ignore[arg-type]
+    with pytest.raises(ReportgenError, match="phông này thiếu chữ tiếng Việt"):
+        fonts.choose("Liberation Serif", installed=found)  # type: ignore[arg-type]
+    assert again == []  # found in the cache: neither file opened
+
+
+def test_a_font_file_changed_since_is_read_again(
+    tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    times = make_font(tmp_path / "times.ttf", "Times New Roman", LATIN_1)
+    found = machine({"Times New Roman": [times]})
+    assert fonts.choose(installed=found) is fonts.PACKAGED  # type: ignore[arg-type]
+    make_font(times, "Times New Roman", FULL)  # the complete version installed over it
+    os.utime(times, ns=(times.stat().st_atime_ns, times.stat().st_mtime_ns + 1_000_000_000))
+    again = reads(monkeypatch)
+    assert fonts.choose(installed=found).family == "Times New Roman"  # type: ignore[arg-type]
+    assert again == [times]
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["không phải JSON", '{"/f.ttf": [1, 2, "400", false]}', '{"/f.ttf": [1, 2, 400, false, ""]}', "[]"],
+)
+def test_a_damaged_cache_is_read_past(
+    tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, kept: str
+) -> None:
+    times = make_font(tmp_path / "times.ttf", "Times New Roman", FULL)
+    fresh_cache.parent.mkdir(parents=True)
+    fresh_cache.write_text(kept.replace("/f.ttf", str(times)), encoding="utf-8")
+    opened = reads(monkeypatch)
+    assert fonts.choose(installed=machine({"Times New Roman": [times]})).family == "Times New Roman"  # type: ignore[arg-type]
+    assert opened == [times]

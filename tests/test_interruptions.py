@@ -121,14 +121,14 @@ def test_an_output_changed_by_hand_is_built_again(folder: Path, tmp_path: Path) 
 CTRL_C_ON_SECOND_UNIT = """
 import os, signal
 from reportgen.batch import pool
-_build = pool.Tools.build
+_building = pool.Tools.building
 _built = []
-def _build_or_stop(self, source, out):
+def _building_or_stop(self, source, out):
     _built.append(source)
     if len(_built) == 2:
         os.killpg(0, signal.SIGINT)
-    return _build(self, source, out)
-pool.Tools.build = _build_or_stop
+    return _building(self, source, out)
+pool.Tools.building = _building_or_stop
 """
 
 # The same, from a worker process, as it starts on unit "c".

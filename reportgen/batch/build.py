@@ -16,11 +16,12 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportgen import fonts, templating, unit
+from reportgen import fonts, system, templating, unit
 from reportgen.batch import lock, manifest, output, pool
 from reportgen.batch.inputs import clashing_stems, find_inputs
 from reportgen.batch.outcomes import BuildFailed, BuildInterrupted, Feedback, Format, Written
 from reportgen.errors import Problem, ReportgenError
+from reportgen.isolation import Sandbox
 
 
 def build(
@@ -35,6 +36,8 @@ def build(
     jobs: int = 1,
     force: bool = False,
     trust_templates: bool = False,
+    press: Sandbox | None = None,
+    pages: Sandbox | None = None,
 ) -> Written:
     """Build the article and the report of every input that changed; return the files written.
 
@@ -54,12 +57,18 @@ def build(
         jobs: how many processes build at once.
         force: build every input, even those unchanged since the last build.
         trust_templates: let the pages attach files of the template folders to their PDFs.
+        press: a printing child already started for these options (its printer has the font
+            chosen), to print with when the units are built in this process; its warnings
+            about the machine (a slow one) go to ``feedback``.
+        pages: a child already started to fill these templates (:func:`reportgen.unit.pages_for`),
+            used when the units are built in this process.
 
     Raises:
         BuildInterrupted: Ctrl-C stopped the build; it holds what was written before, which
             the manifest remembers.
         BuildFailed: some inputs had problems and were not written, or the manifest could
             not be saved; it holds what was written.
+        MachineLacks: the press lacks a system library to print with: nothing is written.
         ReportgenError: a problem with the whole build (a missing input, two inputs writing
             into the same folder, a font): nothing is written then.
     """
@@ -69,7 +78,9 @@ def build(
     if clashes:
         raise ReportgenError(clashes)
     chosen = reference = None
-    if fmt.pdf or font is not None:
+    if press is not None and press.printer is not None:
+        chosen = press.printer.font
+    elif fmt.pdf or font is not None:
         # Chosen before anything is written, so a misnamed font writes nothing at all.
         chosen = fonts.choose(font)
     if fmt.docx:
@@ -107,8 +118,9 @@ def build(
         record = manifest.Manifest(out) if force else manifest.Manifest.read(out)
         todo = [source for source in sources if not record.fresh(source, basis)]
         written.skipped = [source for source in sources if source not in todo]
+        lacking: system.MachineLacks | None = None
         try:
-            with pool.run(todo, out, settings, jobs) as outcomes:
+            with pool.run(todo, out, settings, jobs, press, pages) as outcomes:
                 feedback.starting(todo, written.skipped)
                 for outcome in outcomes:
                     feedback.done(outcome)
@@ -122,6 +134,10 @@ def build(
                         written += outcome.files
         except KeyboardInterrupt:
             interrupted = True  # what was written is remembered below, then said
+        except system.MachineLacks as error:  # found before the first unit was written
+            lacking = error
+        if press is not None:
+            feedback.warned([problem for problem in press.machine_said if problem.warning])
         if record.changed and (written or not new_folder):
             try:
                 record.save()
@@ -129,6 +145,8 @@ def build(
                 problems += error.problems
     if new_folder and not written:
         shutil.rmtree(out, ignore_errors=True)  # a build that wrote nothing leaves no folder behind
+    if lacking is not None:
+        raise lacking
     if interrupted:
         raise BuildInterrupted(problems, written, failed, [source for source in todo if source not in done])
     if problems:

@@ -68,6 +68,9 @@ class Feedback:
     def done(self, outcome: Outcome) -> None:
         """One input is written, or failed; its warnings and problems are in ``outcome``."""
 
+    def warned(self, warnings: Sequence[Problem]) -> None:
+        """Warnings about the whole build: a machine that prints slowly."""
+
 
 class Written(list[Path]):
     """The files a build wrote, and the font its reports were printed in (None without PDF)."""

@@ -6,6 +6,10 @@ into a staging folder beside the output (each whole, :func:`reportgen.atomic.wri
 printed and the Word copies made there after the photos they show, and only when every file is
 there are they renamed over the old ones, Ctrl-C held back meanwhile. A failed unit keeps its
 last good output as it was. What a killed build left half-written is removed by the next one.
+
+The PDFs print in a child process (:mod:`reportgen.isolation`) while this process writes the
+HTML, the article's other forms and the Word copies: :func:`steps` stops once at that point, so
+that a build of many units can make the next one ready while they print.
 """
 
 from __future__ import annotations
@@ -13,15 +17,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Generator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from reportgen import atomic, photos, processes
-from reportgen.isolation import Sandbox
+from reportgen.isolation import Printing, Sandbox
 from reportgen.unit import Documents, Unit
 
 if TYPE_CHECKING:
     from reportgen.word import Word
+
+T = TypeVar("T")
 
 
 def write(
@@ -36,6 +43,17 @@ def write(
         ReportgenError: a PDF could not be printed or the folder could not be written;
             the previous output is then left as it was.
     """
+    return finish(steps(made, out, printer, html, word))
+
+
+def steps(
+    made: Unit, out: Path, printer: Sandbox | None, html: bool = True, word: Word | None = None
+) -> Generator[None, None, list[Path]]:
+    """:func:`write` in two steps: it stops once, while the PDFs print, if it prints any.
+
+    Closed at that stop, it leaves nothing behind: the staging folder is removed and the PDFs
+    are let go.
+    """
     assert made.documents is not None
     target = out / made.source.stem
     try:
@@ -44,7 +62,7 @@ def write(
     except OSError as error:
         raise atomic.failure(target, error) from None
     try:
-        names = _stage(made.documents, staged, printer, target, html, word)
+        names = yield from _stage(made.documents, staged, printer, target, html, word)
         commit(staged, names, target)
     except OSError as error:
         raise atomic.failure(target, error) from None
@@ -53,9 +71,18 @@ def write(
     return [target / name for name in names]
 
 
+def finish(stepping: Generator[None, None, T]) -> T:
+    """Run ``stepping`` to its end and return what it returns."""
+    try:
+        while True:
+            next(stepping)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
 def _stage(
     documents: Documents, staged: Path, printer: Sandbox | None, target: Path, html: bool, word: Word | None
-) -> list[str]:
+) -> Generator[None, None, list[str]]:
     """Write every file of a unit's ``documents`` into ``staged``; return their names relative to it."""
     names: list[str] = []
 
@@ -67,19 +94,29 @@ def _stage(
 
     for photo in documents.photos:  # first: the printed pages show them
         put(photos.sized(photo))
-    for page, text in documents.html.items():
+    # Printed in a child process under time and memory limits, while the rest is written here:
+    # a page that hangs WeasyPrint or eats the memory fails alone, named, and the other units
+    # carry on.
+    printed: Printing | None = None
+    if printer is not None:
+        printed = printer.print_pdfs(
+            [(text, staged, target / f"{page}.pdf") for page, text in documents.html.items()]
+        )
+    try:
         if html:
-            put({f"{page}.html": text})
-        if printer is not None:
-            # In a child process under time and memory limits: a page that hangs WeasyPrint
-            # or eats the memory fails alone, named, and the other units carry on.
-            put({f"{page}.pdf": printer.print_pdf(text, staged, target / f"{page}.pdf")})
-    if html:
-        put(documents.forms)
-    if word is not None:
-        put(word.documents(documents.html, staged, target))
-    if documents.card is not None:
-        put({documents.card.name: documents.card.png})
+            put({f"{page}.html": text for page, text in documents.html.items()})
+            put(documents.forms)
+        if word is not None:
+            put(word.documents(documents.html, staged, target))
+        if documents.card is not None:
+            put({documents.card.name: documents.card.png})
+        if printed is not None:
+            yield  # the next unit may be made ready while these print
+            pdfs, printed = printed(), None
+            put({f"{page}.pdf": pdf for page, pdf in zip(documents.html, pdfs, strict=True)})
+    finally:
+        if printed is not None:  # this unit failed, or was stopped, before its PDFs were collected
+            printed.drop()
     return names
 
 

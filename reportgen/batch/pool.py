@@ -3,9 +3,11 @@
 Each process makes its :class:`Tools` once, the Jinja2 environment, the
 :class:`~reportgen.rendering.Printer` with its WeasyPrint font configuration and the Word writer,
 and reuses them for every unit it builds: a fresh font configuration per document costs a sixth
-of the time and grows the memory. Its pages are filled and printed in its sandbox's child, under
-the time and memory limits (:mod:`reportgen.isolation`); the tools start that child as they are
-made, before the build starts a thread of its own (a progress bar), and stop it when closed.
+of the time and grows the memory. Its pages are filled in one child process and printed in
+another, both under the time and memory limits (:mod:`reportgen.isolation`). The tools start
+both as they are made, the printing child first, since loading WeasyPrint is the longest step,
+and before the build starts a thread of its own (a progress bar); they stop them when closed.
+In one process, a unit's PDFs print while the next unit is loaded, filled and sent.
 
 With several processes, each worker is a process of its own that makes its tools, then builds
 the units it is handed, one at a time, and sends back their outcomes; the tools live in that
@@ -26,17 +28,18 @@ import multiprocessing.connection
 import os
 import signal
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen import fonts, i18n, isolation, processes, templating, unit
+from reportgen import fonts, i18n, processes, system, templating, unit
 from reportgen.batch import manifest, output
 from reportgen.batch.outcomes import Outcome
 from reportgen.errors import ReportgenError
+from reportgen.isolation import Sandbox
 from reportgen.rendering import Printer
 
 if TYPE_CHECKING:
@@ -59,65 +62,124 @@ class Settings:
 
 
 class Tools:
-    """What one process builds its units with, made once; :meth:`close` stops its child."""
+    """What one process builds its units with, made once; :meth:`close` stops its children."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, press: Sandbox | None = None, pages: Sandbox | None = None
+    ) -> None:
+        """Make the tools; ``press`` and ``pages``, children already started, print and fill if given.
+
+        The printing child is started first, so that it loads WeasyPrint while the rest is made.
+        """
         self.settings = settings
-        printer: Printer | None = None
-        roots = [templating.packaged_templates(), *([settings.templates] if settings.templates else [])]
-        if settings.font is not None:
-            printer = Printer(
-                roots, settings.font, archival=settings.archival, attachments=settings.trust_templates
+        if press is None and settings.font is not None:
+            printer = Printer.for_templates(
+                settings.templates,
+                settings.font,
+                archival=settings.archival,
+                attachments=settings.trust_templates,
             )
-        self.sandbox = isolation.Sandbox(templating.environment(settings.templates), printer)
+            press = Sandbox(printer=printer).start()
+        self.press = press
+        self.pages = pages or unit.pages_for(settings.templates)
         self.word: Word | None = None
         if settings.word is not None:
             from reportgen.word import Word  # python-docx is loaded only for Word copies
 
+            roots = [templating.packaged_templates(), *([settings.templates] if settings.templates else [])]
             self.word = Word(settings.word, roots)
-        self.sandbox.start()
 
     def build(self, source: Path, out: Path) -> Outcome:
-        """Build one unit into ``out/<stem>/``; a problem is returned in the outcome, not raised.
+        """Build one unit into ``out/<stem>/``; a problem is returned in the outcome, not raised."""
+        return output.finish(self.building(source, out))
+
+    def building(self, source: Path, out: Path) -> Generator[None, None, Outcome]:
+        """:meth:`build` in two steps: it stops once, while the unit's PDFs print (:func:`output.steps`).
 
         Its own file is hashed before it is read, the others as soon as they are known, so that
         the manifest never vouches for content newer than what was built.
         """
         own = manifest.digest(source)
-        printer = self.sandbox if self.sandbox.printer is not None else None
         try:
-            made = unit.make(source, self.sandbox, card=self.settings.write_html)
+            made = unit.make(source, self.pages, card=self.settings.write_html)
             read = {str(path.resolve()): manifest.digest(path) for path in made.inputs}
             read[str(source.resolve())] = own
-            files = output.write(made, out, printer, self.settings.write_html, self.word)
+            files = yield from output.steps(made, out, self.press, self.settings.write_html, self.word)
+        except system.MachineLacks:
+            raise  # not this unit's problem: the whole build stops
         except ReportgenError as error:
             return Outcome(source, problems=tuple(error.problems))
         return Outcome(source, tuple(files), tuple(made.warnings), (), read)
 
     def close(self) -> None:
-        """Stop the child process that renders and prints for these tools."""
-        self.sandbox.close()
+        """Stop the child processes that fill the templates and print for these tools."""
+        self.pages.close()
+        if self.press is not None:
+            self.press.close()
 
 
 @contextmanager
-def run(sources: Sequence[Path], out: Path, settings: Settings, jobs: int = 1) -> Iterator[Iterator[Outcome]]:
+def run(
+    sources: Sequence[Path],
+    out: Path,
+    settings: Settings,
+    jobs: int = 1,
+    press: Sandbox | None = None,
+    pages: Sandbox | None = None,
+) -> Iterator[Iterator[Outcome]]:
     """Build ``sources`` into ``out`` in ``jobs`` processes; yield their outcomes as they finish.
 
-    Every process, and every printing child, is started before the caller sees the outcomes,
-    so nothing the caller starts meanwhile (a progress bar's thread) is copied into them. A
-    build with nothing to do starts none.
+    ``press`` and ``pages``, children already started, print and fill the pages when the units
+    are built in this process. Every process, and every child, is started before the caller
+    sees the outcomes, so nothing the caller starts meanwhile (a progress bar's thread) is
+    copied into them. A build with nothing to do starts none.
     """
     if not sources:
         yield iter(())
     elif jobs <= 1 or len(sources) < 2:
-        tools = Tools(settings)
+        tools = Tools(settings, press, pages)
         try:
-            yield (tools.build(source, out) for source in sources)
+            yield _one_after_another(tools, sources, out)
         finally:
             tools.close()
     else:
         with _Workers(min(jobs, len(sources)), settings, out) as workers:
             yield workers.build(sources)
+
+
+def _one_after_another(tools: Tools, sources: Sequence[Path], out: Path) -> Iterator[Outcome]:
+    """Build ``sources`` in this process, each made ready while the one before it prints.
+
+    A unit stops once its PDFs are sent to print; the next is then loaded, filled and sent,
+    and the first finished: the printing child is never left waiting for the next pages. On
+    Ctrl-C the unit already printing is finished, then the build stops.
+    """
+    started: list[Generator[None, None, Outcome] | Outcome] = []  # oldest first
+    try:
+        for source in sources:
+            try:
+                stepping = tools.building(source, out)
+                next(stepping)
+                started.append(stepping)
+            except StopIteration as done:  # nothing to print, or it failed: it is done
+                started.append(done.value)
+            except KeyboardInterrupt:
+                while started:
+                    yield _ended(started.pop(0))
+                raise
+            # What came before the unit now printing is finished; a unit already done goes too.
+            while started and (len(started) > 1 or isinstance(started[0], Outcome)):
+                yield _ended(started.pop(0))
+        while started:
+            yield _ended(started.pop(0))
+    finally:
+        for left in started:  # stopped on the way: their staging folders go
+            if not isinstance(left, Outcome):
+                left.close()
+
+
+def _ended(started: Generator[None, None, Outcome] | Outcome) -> Outcome:
+    return started if isinstance(started, Outcome) else output.finish(started)
 
 
 class _Workers:

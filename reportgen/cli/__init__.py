@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,16 +23,28 @@ from reportgen.cli.kit import Command, Group
 from reportgen.cli.options import Inputs, Lang, Quiet, Templates, parse_format, parse_jobs, parse_year
 from reportgen.errors import ReportgenError
 from reportgen.i18n import N_, _, ngettext
+from reportgen.system import MachineLacks
+
+if TYPE_CHECKING:
+    from reportgen.isolation import Sandbox
 
 # The stages (pydantic models, Jinja2, Pillow, WeasyPrint) are imported inside the commands
 # that use them, so `reportgen --help` answers as fast as Typer itself.
 
 
 def build(inputs: list[Path], **options: Any) -> Written:
-    """Run :func:`reportgen.build`, importing the stages only now."""
+    """Run :func:`reportgen.build`, importing the stages only now.
+
+    With a printing child (one job), the child that fills the pages is started first thing,
+    to compile the templates while the build gets the rest ready.
+    """
+    from reportgen import unit
     from reportgen.batch.build import build as build_all
 
-    return build_all(inputs, **options)
+    if options.get("press") is None:
+        return build_all(inputs, **options)
+    with unit.pages_for(options.get("templates")) as pages:
+        return build_all(inputs, pages=pages, **options)
 
 
 app = typer.Typer(
@@ -70,6 +82,30 @@ def check_machine(console: Console, *, printing: bool) -> None:
         if ReportgenError(found).errors:
             raise ReportgenError(found)
     console.problems(found)
+
+
+def start_press(
+    console: Console, templates: Path | None, font: str | None, *, archival: bool, attachments: bool
+) -> Sandbox:
+    """Choose the report's font and start the child that prints with it (see :mod:`reportgen.isolation`).
+
+    The child forked by the program before the command line was read
+    (:mod:`reportgen.program`) is given the printer, if there is one.
+
+    Raises:
+        typer.Exit: the font cannot be used, or the machine lacks fontconfig.
+    """
+    from reportgen import fonts, isolation, system
+    from reportgen.rendering import Printer
+
+    with console.failing(_("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại.")):
+        try:
+            chosen = fonts.choose(font)
+        except OSError as error:  # fontconfig itself cannot be loaded
+            raise MachineLacks([system.missing(str(error))]) from None
+    printer = Printer.for_templates(templates, chosen, archival=archival, attachments=attachments)
+    ahead = isolation.take_ahead()
+    return ahead.use(printer) if ahead is not None else isolation.Sandbox(printer=printer).start()
 
 
 @app.callback()
@@ -217,21 +253,35 @@ def build_command(
 ) -> None:
     """Build the article and the report of each input; an input with an error is not written."""
     console = Console(quiet)
-    check_machine(console, printing=fmt is not Format.HTML)
+    press = None
+    if fmt.pdf and jobs == 1:
+        # The printing child starts now and loads WeasyPrint while this process loads the rest;
+        # it says what the machine lacks before the first unit is built.
+        press = start_press(console, templates, font, archival=archival, attachments=trust_templates)
+    else:
+        from reportgen import isolation
+
+        isolation.stop_ahead()  # not this build's: its processes each start their own
+        check_machine(console, printing=fmt is not Format.HTML)
     failing = console.failing(_("chưa ghi tệp nào — sửa các dòng trên rồi chạy lại."))
-    with failing, console.feedback() as feedback:
-        written = build(
-            inputs,
-            out=out,
-            templates=templates,
-            fmt=fmt,
-            font=font,
-            archival=archival,
-            feedback=feedback,
-            jobs=jobs,
-            force=force,
-            trust_templates=trust_templates,
-        )
+    try:
+        with failing, console.feedback() as feedback:
+            written = build(
+                inputs,
+                out=out,
+                templates=templates,
+                fmt=fmt,
+                font=font,
+                archival=archival,
+                feedback=feedback,
+                jobs=jobs,
+                force=force,
+                trust_templates=trust_templates,
+                press=press,
+            )
+    finally:
+        if press is not None:
+            press.close()
     console.built(written)
     if written.skipped:
         skipped = ngettext(

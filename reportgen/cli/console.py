@@ -21,6 +21,7 @@ from reportgen.batch.outcomes import BuildFailed, BuildInterrupted, Feedback, Ou
 from reportgen.cli.kit import INTERRUPTED
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import _, ngettext
+from reportgen.system import MachineLacks
 
 
 class Console:
@@ -91,6 +92,9 @@ class Console:
                 )
                 self.failed(error, failed.format(count=len(error.failed)))
             raise typer.Exit(1) from None
+        except MachineLacks as error:  # found by the printing child, whatever the command was doing
+            self.failed(error, _("chưa ghi tệp nào — cài thư viện còn thiếu rồi chạy lại."))
+            raise typer.Exit(1) from None
         except ReportgenError as error:
             self.failed(error, advice)
             raise typer.Exit(1) from None
@@ -152,6 +156,9 @@ class _BuildFeedback(Feedback):
             self.progress.update(
                 self.task, advance=1, description=_("Đã làm {name}").format(name=outcome.source.name)
             )
+
+    def warned(self, warnings: Sequence[Problem]) -> None:
+        self.warnings += warnings
 
     def stop(self) -> None:
         if self.progress is not None:

@@ -14,12 +14,16 @@ and put back at once.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import difflib
+import os
 import sys
+import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 import typer.core
@@ -195,6 +199,25 @@ class Group(typer.core.TyperGroup):
             )
             return BUG
         return result if isinstance(result, int) else 0
+
+
+def run_and_exit(command: typer.Typer) -> NoReturn:
+    """Run ``command`` as the program, then end the process at once with its exit code.
+
+    Python's teardown after a build frees every object one by one and collects garbage over and
+    over: about a quarter of a second, a tenth of a build, spent on memory the system takes
+    back at once. Only that is skipped: the threads still running are waited for, the exit
+    handlers (``atexit``) run and the output is flushed, as at a normal exit.
+    """
+    code = command(prog_name="reportgen", standalone_mode=False)
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()  # private, but the one way to run them before os._exit
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code if isinstance(code, int) else 0)
 
 
 def _write_utf8() -> None:
