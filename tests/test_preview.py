@@ -151,6 +151,36 @@ def test_a_template_change_is_rebuilt(unit: Path, tmp_path: Path) -> None:
     watcher.join(timeout=5)
 
 
+def filling_child(preview: Preview) -> int:
+    """The process id of the child that fills the preview's templates."""
+    pages = preview.site._pages
+    assert pages is not None and pages._child is not None
+    return pages._child.process.pid
+
+
+def test_the_filling_child_is_kept_between_saves_and_renewed_for_a_new_template(
+    unit: Path, tmp_path: Path
+) -> None:
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    with serving(unit, templates=templates, port=0) as preview:
+        first = filling_child(preview)
+        watcher = threading.Thread(target=preview.watch, daemon=True)
+        watcher.start()
+        time.sleep(0.3)
+        edit(unit, "63.979", "63.978")
+        until(lambda: "63.978" in get(preview.url + "report.html")[2])
+        assert filling_child(preview) == first  # its templates compiled once
+        # A template added to the folder replaces the packaged one of the same name.
+        (templates / "article.html").write_text(
+            '{% extends "!default/article.html" %}\n{% block byline %}<p>Ban biên tập</p>{% endblock %}\n',
+            encoding="utf-8",
+        )
+        until(lambda: "Ban biên tập" in get(preview.url + "article.html")[2])
+        assert filling_child(preview) != first
+    watcher.join(timeout=5)
+
+
 def test_a_first_build_that_fails_shows_the_panel_alone(unit: Path) -> None:
     edit(unit, *BAD)
     with serving(unit, port=0) as preview:

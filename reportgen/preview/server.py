@@ -258,21 +258,27 @@ def serving(source: Path, templates: Path | None = None, port: int | None = None
     stop = threading.Event()
     with tempfile.TemporaryDirectory(prefix="reportgen-xem-truoc-") as folder:
         site = Site(source, Path(folder), templates)
-        site.rebuild()
-        server = _bind(partial(_Handler, site=site, stop=stop), port)
-        thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="reportgen-preview", daemon=True
-        )
-        thread.start()
         try:
-            yield Preview(f"http://{LOOPBACK}:{server.server_address[1]}/", site, stop)
+            site.rebuild()
+            server = _bind(partial(_Handler, site=site, stop=stop), port)
+            thread = threading.Thread(
+                target=server.serve_forever,
+                kwargs={"poll_interval": 0.1},
+                name="reportgen-preview",
+                daemon=True,
+            )
+            thread.start()
+            try:
+                yield Preview(f"http://{LOOPBACK}:{server.server_address[1]}/", site, stop)
+            finally:
+                stop.set()
+                with site.changed:
+                    site.changed.notify_all()
+                server.shutdown()
+                server.server_close()
+                thread.join()
         finally:
-            stop.set()
-            with site.changed:
-                site.changed.notify_all()
-            server.shutdown()
-            server.server_close()
-            thread.join()
+            site.close()
 
 
 def _bind(handler: Callable[..., _Handler], port: int | None) -> _Server:

@@ -20,7 +20,7 @@ from reportgen import atomic, photos, templating, unit
 from reportgen.batch.inputs import clashing_stems
 from reportgen.errors import Location, Problem, ReportgenError
 from reportgen.i18n import _
-from reportgen.isolation import Limits
+from reportgen.isolation import Limits, Sandbox
 from reportgen.loading import is_input
 
 # How long watchfiles waits for a burst of writes to end: an editor's save is often several.
@@ -52,6 +52,9 @@ class Site:
     _inputs: tuple[Path, ...] = ()
     """The files and folders the last build read (:attr:`reportgen.unit.Unit.inputs`)."""
     _saved: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    _pages: Sandbox | None = None
+    """The child that fills the templates, kept from one save to the next with its compiled
+    templates; a new one when a template changes."""
 
     def rebuild(self) -> Build:
         """Build the HTML again; on an input problem keep the pages of the last good build."""
@@ -59,8 +62,10 @@ class Site:
         problems: tuple[Problem, ...] = ()
         # A name that build refuses is refused here too: the preview shows what build makes.
         refused = clashing_stems([self.source])
+        if self._pages is None:
+            self._pages = unit.pages_for(self.templates, LIMITS)
         try:
-            made = unit.rendered(self.source, self.templates, LIMITS)
+            made = unit.make(self.source, self._pages)
             self._inputs = made.inputs
             if refused:
                 raise ReportgenError([*refused, *made.warnings])
@@ -96,6 +101,12 @@ class Site:
             (self.folder / name).parent.mkdir(exist_ok=True)
             atomic.write(self.folder / name, content)
 
+    def close(self) -> None:
+        """Stop the child that fills the templates."""
+        if self._pages is not None:
+            self._pages.close()
+            self._pages = None
+
     def _template_folders(self) -> set[Path]:
         return {folder.resolve() for folder in (templating.packaged_templates(), self.templates) if folder}
 
@@ -125,7 +136,7 @@ class Site:
         self,
         stop: threading.Event,
         on_build: Callable[[Build], None] = lambda build: None,
-        changes: Callable[..., Iterable[object]] = watchfiles.watch,
+        changes: Callable[..., Iterable[set[tuple[watchfiles.Change, str]]]] = watchfiles.watch,
     ) -> None:
         """Rebuild after every change until ``stop`` is set.
 
@@ -136,13 +147,16 @@ class Site:
         """
         while not stop.is_set():
             folders = self.watched()
-            for _changes in changes(
+            for changed in changes(
                 *folders,
                 watch_filter=lambda _change, path: self.concerns(Path(path)),
                 step=STEP_MS,
                 stop_event=stop,
                 recursive=False,
             ):
+                templates = self._template_folders()
+                if any(Path(path).resolve().parent in templates for _change, path in changed):
+                    self.close()  # a template added, changed or removed: compiled afresh
                 on_build(self.rebuild())
                 if self.watched() != folders:  # a photo or a sub-unit from another folder: watch it too
                     break
