@@ -8,7 +8,10 @@ take a few minutes on a two-core machine; ``--units 200`` is the large batch of 
 2. a batch of N generated units by one command, per PDF, against WeasyPrint alone printing the
    same pages in one process with its fonts reused;
 3. the preview: from a save of the sample to its page showing the new figure, seen from outside;
-4. `--jobs 2`, a no-op rebuild, memory, `--help` and the cost per page of a long report.
+4. `--jobs 2`, a no-op rebuild, memory, `--help` and the cost per page of a long report. One
+   job already keeps the second core partly busy (its printing child works while it writes);
+   `--jobs 2` is measured against what is left: two CPU loops' speed-up over one, divided by
+   the cores one job keeps busy (its CPU time over its wall time).
 
 Each figure is the median of its runs (the machine may be shared: medians, not means). Nothing
 here is part of the tests' pass/fail.
@@ -48,7 +51,7 @@ ROWS: list[tuple[str, str, str, Callable[[float], str], str, float]] = [
     ("   the same, CPU of its processes (no target)", "one shot cpu", "one shot alone cpu", _seconds, "", 0),
     (f"2. batch, time per PDF ÷ {ALONE}, fonts reused", "batch", "batch alone", _seconds, "≤", 1.10),
     ("3. preview, save → page shows it (target in seconds)", "preview", "", _seconds, "≤", 0.5),
-    ("--jobs 2 speed-up ÷ CPU loop speed-up of 2 processes", "parallel", "cpu loop", _times, "≥", 0.85),
+    ("--jobs 2 speed-up ÷ the speed-up 2 cores allow it", "parallel", "parallel ideal", _times, "≥", 0.85),
     ("no-op rebuild ÷ full build", "noop", "full", _seconds, "≤", 0.02),
     ("peak memory of the batch ÷ one-unit build", "memory", "memory one", _mib, "≤", 1.5),
     ("reportgen --help ÷ bare Typer --help", "help", "bare help", _seconds, "≤", 1.5),
