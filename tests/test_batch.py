@@ -243,3 +243,24 @@ def test_a_unit_that_failed_is_built_next_time_even_unchanged(inputs: Path, tmp_
         built(out, [inputs])
     edit(inputs / SEED.name, "nam: 20", "nam: 2020")  # back as it was built the first time
     assert stems(built(out, [inputs]).started) == ["bac-kan-2020"]
+
+
+# --- memory ----------------------------------------------------------------------------------------
+
+
+def test_a_unit_s_word_copies_are_freed_when_it_is_done_not_dozens_of_units_later(tmp_path: Path) -> None:
+    # The Word copies leave reference cycles that only a full collection frees: with the
+    # automatic collector off, none may be left once the build has written both units.
+    import gc
+
+    from docx.document import Document
+
+    gc.collect()
+    gc.disable()
+    try:
+        reportgen.build([SEED, SECOND], out=tmp_path, fmt=reportgen.Format.DOCX)
+        left = [item for item in gc.get_objects() if isinstance(item, Document)]
+    finally:
+        gc.enable()
+    assert (tmp_path / SECOND.stem / "report.docx").is_file()
+    assert left == []

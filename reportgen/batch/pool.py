@@ -23,6 +23,7 @@ keep per-process tools only in a module-level variable, and close nothing when t
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -179,7 +180,19 @@ def _one_after_another(tools: Tools, sources: Sequence[Path], out: Path) -> Iter
 
 
 def _ended(started: Generator[None, None, Outcome] | Outcome) -> Outcome:
-    return started if isinstance(started, Outcome) else output.finish(started)
+    outcome = started if isinstance(started, Outcome) else output.finish(started)
+    _collect()
+    return outcome
+
+
+def _collect() -> None:
+    """Free what the unit just written left in reference cycles (its Word copies hold many).
+
+    Python frees them only at a full collection, which comes after dozens of units: a batch
+    of 200 units peaked at 1.7 times a one-unit build's memory. A collection per unit costs a
+    few hundredths of a second, while the next unit's PDFs print.
+    """
+    gc.collect()
 
 
 class _Workers:
@@ -284,6 +297,7 @@ def _work(
         while (source := connection.recv()) is not None:
             try:
                 answer = ("done", tools.build(source, out))
+                _collect()
             except BaseException:
                 connection.send(("bug", traceback.format_exc()))
                 return
