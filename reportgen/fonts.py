@@ -18,7 +18,6 @@ import functools
 import json
 import os
 import string
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import Any
 
 import fontpkg_noto_serif
 
+from reportgen import atomic
 from reportgen.errors import Location, ReportgenError
 from reportgen.i18n import N_, _
 
@@ -245,10 +245,8 @@ def _keep(kept: dict[str, list[Any]]) -> None:
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, staged = tempfile.mkstemp(prefix=f".{KEPT}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(kept, file, ensure_ascii=False)
-        os.replace(staged, folder / KEPT)  # another build reading at the same time sees all or nothing
+        # Another build reading at the same time sees all or nothing.
+        atomic.write(folder / KEPT, json.dumps(kept, ensure_ascii=False))
     except OSError:
         pass
 

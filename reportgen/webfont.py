@@ -21,7 +21,6 @@ import functools
 import hashlib
 import io
 import re
-from pathlib import Path
 
 import markupsafe
 
@@ -71,7 +70,7 @@ def stylesheet() -> markupsafe.Markup:
     Read from the cache folder when it holds them (and they are font rules only), else cut
     and kept there; a cache folder that cannot be written only means cutting them again.
     """
-    kept = cache_folder() / f"noto-serif-web-{_key()}.css"
+    kept = fonts.cache_folder() / f"noto-serif-web-{_key()}.css"
     try:
         rules = kept.read_text(encoding="ascii")
         if _RULES.fullmatch(rules):
@@ -85,11 +84,6 @@ def stylesheet() -> markupsafe.Markup:
     except OSError:
         pass
     return markupsafe.Markup(rules)
-
-
-def cache_folder() -> Path:
-    """Where the cut fonts are kept (:func:`reportgen.fonts.cache_folder`)."""
-    return fonts.cache_folder()
 
 
 def _key() -> str:

@@ -220,23 +220,13 @@ def test_a_bad_font_name_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_the_machine_s_fonts_are_asked_of_fontconfig(tmp_path: Path) -> None:
-    # A machine whose only fonts are a complete Times New Roman and a Latin-1 Liberation Serif.
-    folder = tmp_path / "fonts"
-    folder.mkdir()
-    make_font(folder / "times.ttf", "Times New Roman", FULL)
-    make_font(folder / "timesbd.ttf", "Times New Roman", FULL, weight=700)
-    make_font(folder / "liberation.ttf", "Liberation Serif", LATIN_1)
+def run_with_only(folder: Path, code: str, tmp_path: Path) -> list[str]:
+    """The lines ``code`` prints in a fresh process whose fontconfig knows only the fonts in ``folder``."""
     config = tmp_path / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         f"<dir>{folder}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
         encoding="utf-8",
-    )
-    code = (
-        "from reportgen import fonts; found = fonts.installed_fonts(); "
-        "print(sorted((f, sorted(p.name for p in ps)) for f, ps in found.items())); "
-        "print(fonts.choose().describe())"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -245,7 +235,22 @@ def test_the_machine_s_fonts_are_asked_of_fontconfig(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    assert done.stdout.splitlines() == [
+    return done.stdout.splitlines()
+
+
+def test_the_machine_s_fonts_are_asked_of_fontconfig(tmp_path: Path) -> None:
+    # A machine whose only fonts are a complete Times New Roman and a Latin-1 Liberation Serif.
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    make_font(folder / "times.ttf", "Times New Roman", FULL)
+    make_font(folder / "timesbd.ttf", "Times New Roman", FULL, weight=700)
+    make_font(folder / "liberation.ttf", "Liberation Serif", LATIN_1)
+    code = (
+        "from reportgen import fonts; found = fonts.installed_fonts(); "
+        "print(sorted((f, sorted(p.name for p in ps)) for f, ps in found.items())); "
+        "print(fonts.choose().describe())"
+    )
+    assert run_with_only(folder, code, tmp_path) == [
         "[('Liberation Serif', ['liberation.ttf']), ('Times New Roman', ['times.ttf', 'timesbd.ttf'])]",
         "Times New Roman (phông của máy)",
     ]
@@ -266,24 +271,15 @@ def test_the_list_is_the_one_weasyprint_would_read_without_loading_weasyprint(tm
     folder = tmp_path / "fonts"
     folder.mkdir()
     make_font(folder / "times.ttf", "Times New Roman", FULL)
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f"<dir>{folder}</dir><cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
-        encoding="utf-8",
-    )
     code = (
         "import sys; from reportgen import fontconfig; found = fontconfig.families(); "
         "print('weasyprint' in sys.modules); print(found == fontconfig._through_weasyprint()); print(found)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "FONTCONFIG_FILE": str(config)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stdout.splitlines() == ["False", "True", f"{{'Times New Roman': [{folder / 'times.ttf'!r}]}}"]
+    assert run_with_only(folder, code, tmp_path) == [
+        "False",
+        "True",
+        f"{{'Times New Roman': [{folder / 'times.ttf'!r}]}}",
+    ]
 
 
 def test_where_its_names_do_not_load_fontconfig_weasyprint_s_bindings_list_the_fonts(

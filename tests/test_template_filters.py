@@ -58,12 +58,17 @@ fill: Có 120 Hội Khuyến học.
 """
 
 
-def test_every_filter_works_in_a_user_template(tmp_path: Path) -> None:
+def article_with(template: str, tmp_path: Path) -> str:
+    """The sample's article.html, built with ``template`` as the user's article template."""
     templates = tmp_path / "mau"
     templates.mkdir()
-    (templates / "article.html").write_text(USER_TEMPLATE, encoding="utf-8")
+    (templates / "article.html").write_text(template, encoding="utf-8")
     reportgen.build([SEED], out=tmp_path / "out", templates=templates, fmt=reportgen.Format.HTML)
-    html = (tmp_path / "out" / "bac-kan-2020" / "article.html").read_text(encoding="utf-8")
+    return (tmp_path / "out" / SEED.stem / "article.html").read_text(encoding="utf-8")
+
+
+def test_every_filter_works_in_a_user_template(tmp_path: Path) -> None:
+    html = article_with(USER_TEMPLATE, tmp_path)
     printed = html.split("<pre>\n", 1)[1].split("</pre>", 1)[0]
     assert printed == EXPECTED
     # The user's template replaced only the body: the packaged page around it is still there.
@@ -96,11 +101,7 @@ LEGACY_AWARDS = """\
 
 def test_a_template_written_before_awards_were_grouped_still_tells_each_one(tmp_path: Path) -> None:
     """The award macro of the older templates says its clause with the words of _awards.html."""
-    templates = tmp_path / "mau"
-    templates.mkdir()
-    (templates / "article.html").write_text(LEGACY_AWARDS, encoding="utf-8")
-    reportgen.build([SEED], out=tmp_path / "out", templates=templates, fmt=reportgen.Format.HTML)
-    html = (tmp_path / "out" / "bac-kan-2020" / "article.html").read_text(encoding="utf-8")
+    html = article_with(LEGACY_AWARDS, tmp_path)
     said = html.split('<p class="giai">', 1)[1].split("</p>", 1)[0]
     assert said.startswith(
         "Hội Khuyến học huyện Bạch Thông đã được Trung ương Hội Khuyến học Việt Nam tặng Cờ thi đua vì đã có "
